@@ -1,0 +1,283 @@
+package io.taskforge.client;
+
+import io.taskforge.json.JsonCodec;
+import io.taskforge.store.Inserted;
+import io.taskforge.store.TaskStore;
+import io.taskforge.task.LogPage;
+import io.taskforge.task.NewTask;
+import io.taskforge.task.Tag;
+import io.taskforge.task.Task;
+import io.taskforge.task.TaskEvent;
+import io.taskforge.task.TaskIds;
+import io.taskforge.task.TaskPage;
+import io.taskforge.task.TaskPatch;
+import io.taskforge.task.TaskQuery;
+import io.taskforge.task.TaskStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Java API for submitting and managing tasks: what the REST API, the CLI and embedding
+ * applications call. It checks every input against {@link TaskLimits}, fills in the defaults,
+ * and hands fully formed tasks to the store, which wakes idle workers.
+ *
+ * <p>Thread-safe; one instance serves a whole process.
+ */
+public final class TaskforgeClient {
+    private static final String DEFAULT_ACTOR = "api";
+    private static final int MAX_LOG_PAGE = 1000;
+
+    private final TaskStore store;
+    private final JsonCodec json;
+    private final Clock clock;
+    private final TaskDefaults defaults;
+    private final NewTaskValidator validator;
+
+    public TaskforgeClient(TaskStore store, JsonCodec json, Clock clock, TaskDefaults defaults) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.json = Objects.requireNonNull(json, "json");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.validator = new NewTaskValidator(defaults, json);
+    }
+
+    public TaskDefaults defaults() {
+        return defaults;
+    }
+
+    /**
+     * Submits one task.
+     *
+     * @throws TaskValidationException when a field is out of bounds; nothing is written
+     * @throws PayloadTooLargeException when the payload is over the limit
+     * @throws io.taskforge.store.UniqueKeyConflictException when the unique key is held
+     */
+    public Task submit(NewTask task) {
+        return submitAll(List.of(task), "").getFirst().task();
+    }
+
+    /** Submits a task of {@code type} whose payload is {@code payload} encoded as JSON. */
+    public Task submit(String type, Object payload) {
+        return submit(NewTask.ofType(type).payload(json.write(payload)).build());
+    }
+
+    /** Submits tasks all or nothing (at most {@link TaskDefaults#maxBatchSize()}). */
+    public List<Task> submitMany(List<NewTask> tasks) {
+        return submitAll(tasks, "tasks").stream().map(Inserted::task).toList();
+    }
+
+    /**
+     * Like {@link #submitMany} but also says which tasks were created now and which were returned
+     * for an idempotency key used before. {@code field} names the list in error messages.
+     */
+    public List<Inserted> submitAll(List<NewTask> tasks, String field) {
+        if (tasks == null || tasks.isEmpty()) {
+            throw new TaskValidationException(field.isEmpty() ? "body" : field, "needs at least one task");
+        }
+        if (tasks.size() > defaults.maxBatchSize()) {
+            throw new TaskValidationException(field, "at most " + defaults.maxBatchSize() + " tasks per batch");
+        }
+        boolean single = field.isEmpty();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            String prefix = single ? "" : field + "[" + i + "].";
+            validator.checkSize(tasks.get(i), prefix);
+            errors.addAll(validator.validate(tasks.get(i), prefix));
+        }
+        var keys = new HashSet<String>();
+        for (int i = 0; i < tasks.size(); i++) {
+            NewTask t = tasks.get(i);
+            if (t != null && t.idempotencyKey() != null && !keys.add(t.idempotencyKey())) {
+                errors.add(new FieldError(field + "[" + i + "].idempotencyKey", "is repeated in the batch"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new TaskValidationException(errors);
+        }
+        Instant now = now();
+        List<Task> rows = new ArrayList<>(tasks.size());
+        for (NewTask t : tasks) {
+            rows.add(toRow(t, now));
+        }
+        return store.taskInsertMany(rows);
+    }
+
+    public Optional<Task> get(String id) {
+        return store.taskGet(id);
+    }
+
+    public TaskPage list(TaskQuery query) {
+        return store.taskList(query);
+    }
+
+    /** @throws TaskValidationException when a field is out of bounds */
+    public Optional<Task> update(String id, TaskPatch patch, String actor) {
+        List<FieldError> errors = validator.validate(patch);
+        if (!errors.isEmpty()) {
+            throw new TaskValidationException(errors);
+        }
+        if (patch.isEmpty()) {
+            return store.taskGet(id);
+        }
+        return store.taskUpdate(id, patch, now(), actorOr(actor));
+    }
+
+    /**
+     * Cancels a waiting task at once, or asks the worker running it to stop.
+     *
+     * @throws io.taskforge.store.TaskStateConflictException when it has already finished
+     */
+    public Optional<Task> cancel(String id) {
+        return cancel(id, null);
+    }
+
+    public Optional<Task> cancel(String id, String actor) {
+        return store.taskCancel(id, now(), actorOr(actor));
+    }
+
+    /**
+     * Queues a FAILED or CANCELLED task again with one more attempt.
+     *
+     * @throws io.taskforge.store.TaskStateConflictException for tasks in any other state
+     */
+    public Optional<Task> retry(String id) {
+        return retry(id, null);
+    }
+
+    public Optional<Task> retry(String id, String actor) {
+        return store.taskRetry(id, now(), actorOr(actor));
+    }
+
+    /**
+     * Soft-deletes a task; a running one only with {@code force}, which cancels it.
+     *
+     * @throws io.taskforge.store.TaskStateConflictException when it runs and force is false
+     */
+    public Optional<Task> delete(String id, boolean force, String actor) {
+        return store.taskDelete(id, force, now(), actorOr(actor));
+    }
+
+    /** The task's history, or empty when there is no such task. */
+    public Optional<List<TaskEvent>> events(String id) {
+        if (store.taskGet(id).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(store.taskEventList(id));
+    }
+
+    /** Log lines after {@code afterSeq}; empty when there is no such task. */
+    public Optional<LogPage> logs(String id, long afterSeq, int limit) {
+        if (limit < 1 || limit > MAX_LOG_PAGE) {
+            throw new TaskValidationException("limit", "must be between 1 and " + MAX_LOG_PAGE);
+        }
+        if (afterSeq < 0) {
+            throw new TaskValidationException("after", "must not be negative");
+        }
+        if (store.taskGet(id).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(store.taskLogList(id, afterSeq, limit));
+    }
+
+    // ---- tags ---------------------------------------------------------------------------------------
+
+    public List<Tag> tags() {
+        return store.tagList();
+    }
+
+    /** @throws io.taskforge.store.TagExistsException when the name is taken */
+    public Tag createTag(String name, String color) {
+        checkTag(name, color);
+        return store.tagCreate(name, color, now());
+    }
+
+    public Optional<Tag> updateTag(String name, String color) {
+        checkColor(color);
+        return store.tagUpdate(name, color);
+    }
+
+    public boolean deleteTag(String name) {
+        return store.tagDelete(name);
+    }
+
+    private void checkTag(String name, String color) {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null) {
+            errors.add(new FieldError("name", "is required"));
+        } else {
+            NewTaskValidator.tags(errors, "name", List.of(name));
+            errors.replaceAll(e -> new FieldError("name", e.message()));
+        }
+        if (!errors.isEmpty()) {
+            throw new TaskValidationException(errors);
+        }
+        checkColor(color);
+    }
+
+    private static void checkColor(String color) {
+        if (color != null && !TaskLimits.COLOR.matcher(color).matches()) {
+            throw new TaskValidationException("color", "must be a colour like #1e88e5");
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private Task toRow(NewTask t, Instant now) {
+        Instant runAt = now;
+        if (t.runAt() != null) {
+            runAt = t.runAt().truncatedTo(ChronoUnit.MILLIS);
+        } else if (t.delay() != null) {
+            runAt = now.plus(t.delay()).truncatedTo(ChronoUnit.MILLIS);
+        }
+        TaskStatus status = runAt.isAfter(now) ? TaskStatus.SCHEDULED : TaskStatus.QUEUED;
+        if (status == TaskStatus.QUEUED) {
+            runAt = now; // a runAt in the past queues now, in submission order
+        }
+        return new Task(
+                TaskIds.next(now.toEpochMilli()),
+                defaults.tenantId(),
+                t.type(),
+                t.title(),
+                t.description(),
+                t.payload(),
+                t.queue() == null ? defaults.queue() : t.queue(),
+                t.priority() == null ? defaults.priority() : t.priority(),
+                status,
+                t.tags(),
+                0,
+                t.maxAttempts() == null ? defaults.maxAttempts() : t.maxAttempts(),
+                t.timeoutSeconds() == null ? defaults.timeoutSeconds() : t.timeoutSeconds(),
+                runAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                t.uniqueKey(),
+                t.idempotencyKey(),
+                t.owner(),
+                null,
+                null,
+                t.traceParent(),
+                false,
+                now,
+                now,
+                null,
+                null);
+    }
+
+    private Instant now() {
+        // Millisecond precision everywhere: both stores keep at least that, so reads equal writes.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String actorOr(String actor) {
+        return actor == null || actor.isBlank() ? DEFAULT_ACTOR : actor;
+    }
+}
