@@ -23,7 +23,8 @@ final class NewTaskValidator {
     List<FieldError> validate(NewTask t, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         if (t == null) {
-            errors.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "is required"));
+            errors.add(new FieldError(
+                    prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "is required"));
             return errors;
         }
         if (t.type() == null || t.type().isBlank()) {
@@ -57,8 +58,8 @@ final class NewTaskValidator {
         }
         Duration delay = t.delay();
         if (delay != null && (delay.isNegative() || delay.getSeconds() > TaskLimits.MAX_DELAY_SECONDS)) {
-            errors.add(new FieldError(
-                    prefix + "delaySeconds", "must be between 0 and " + TaskLimits.MAX_DELAY_SECONDS));
+            errors.add(
+                    new FieldError(prefix + "delaySeconds", "must be between 0 and " + TaskLimits.MAX_DELAY_SECONDS));
         }
         if (t.payload() != null && !json.isValid(t.payload())) {
             errors.add(new FieldError(prefix + "payload", "is not valid JSON"));
@@ -100,7 +101,9 @@ final class NewTaskValidator {
         for (int i = 0; i < tags.size(); i++) {
             String tag = tags.get(i);
             String f = field + "[" + i + "]";
-            if (tag == null || tag.length() > TaskLimits.MAX_TAG_CHARS || !TaskLimits.TAG.matcher(tag).matches()) {
+            if (tag == null
+                    || tag.length() > TaskLimits.MAX_TAG_CHARS
+                    || !TaskLimits.TAG.matcher(tag).matches()) {
                 errors.add(new FieldError(
                         f,
                         "must be 1.." + TaskLimits.MAX_TAG_CHARS
@@ -114,8 +117,7 @@ final class NewTaskValidator {
     private static void name(List<FieldError> errors, String field, String value, int maxChars) {
         if (value.length() > maxChars || !TaskLimits.NAME.matcher(value).matches()) {
             errors.add(new FieldError(
-                    field,
-                    "must be 1.." + maxChars + " letters, digits or . _ : -, starting with a letter or digit"));
+                    field, "must be 1.." + maxChars + " letters, digits or . _ : -, starting with a letter or digit"));
         }
     }
 

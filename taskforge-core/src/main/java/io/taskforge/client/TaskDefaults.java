@@ -16,7 +16,8 @@ public record TaskDefaults(
         int maxPayloadBytes,
         int maxBatchSize) {
 
-    public static final TaskDefaults STANDARD = new TaskDefaults("default", "default", Priority.NORMAL, 3, 300, 1 << 20, 1000);
+    public static final TaskDefaults STANDARD =
+            new TaskDefaults("default", "default", Priority.NORMAL, 3, 300, 1 << 20, 1000);
 
     public TaskDefaults {
         if (maxAttempts < 1 || maxAttempts > TaskLimits.MAX_ATTEMPTS) {

@@ -153,8 +153,21 @@ public record NewTask(
 
         public NewTask build() {
             return new NewTask(
-                    type, title, description, payload, queue, priority, tags, maxAttempts, timeoutSeconds, runAt,
-                    delay, uniqueKey, idempotencyKey, owner, traceParent);
+                    type,
+                    title,
+                    description,
+                    payload,
+                    queue,
+                    priority,
+                    tags,
+                    maxAttempts,
+                    timeoutSeconds,
+                    runAt,
+                    delay,
+                    uniqueKey,
+                    idempotencyKey,
+                    owner,
+                    traceParent);
         }
     }
 }

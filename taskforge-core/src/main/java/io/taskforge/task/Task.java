@@ -49,9 +49,35 @@ public record Task(
     /** The same task with other tags; stores fill tags in from a second table. */
     public Task withTags(List<String> newTags) {
         return new Task(
-                id, tenantId, type, title, description, payload, queue, priority, status, newTags, attempt,
-                maxAttempts, timeoutSeconds, runAt, leaseUntil, workerId, progress, result, error, uniqueKey,
-                idempotencyKey, owner, pipelineRunId, node, traceParent, cancelRequested, createdAt, updatedAt,
-                startedAt, finishedAt);
+                id,
+                tenantId,
+                type,
+                title,
+                description,
+                payload,
+                queue,
+                priority,
+                status,
+                newTags,
+                attempt,
+                maxAttempts,
+                timeoutSeconds,
+                runAt,
+                leaseUntil,
+                workerId,
+                progress,
+                result,
+                error,
+                uniqueKey,
+                idempotencyKey,
+                owner,
+                pipelineRunId,
+                node,
+                traceParent,
+                cancelRequested,
+                createdAt,
+                updatedAt,
+                startedAt,
+                finishedAt);
     }
 }

@@ -132,8 +132,19 @@ public record TaskQuery(
 
         public TaskQuery build() {
             return new TaskQuery(
-                    statuses, priorities, tags, queue, type, text, createdAfter, createdBefore, pipelineRunId, sort,
-                    limit, cursor, includeTotal);
+                    statuses,
+                    priorities,
+                    tags,
+                    queue,
+                    type,
+                    text,
+                    createdAfter,
+                    createdBefore,
+                    pipelineRunId,
+                    sort,
+                    limit,
+                    cursor,
+                    includeTotal);
         }
     }
 }
