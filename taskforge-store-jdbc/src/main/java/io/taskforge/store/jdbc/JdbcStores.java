@@ -1,0 +1,162 @@
+package io.taskforge.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.taskforge.jdbc.ConnectionSource;
+import io.taskforge.jdbc.JdbcException;
+import io.taskforge.jdbc.Transactions;
+import io.taskforge.store.StoreException;
+import io.taskforge.store.TaskStore;
+import io.taskforge.store.jdbc.dialect.Dialect;
+import io.taskforge.store.jdbc.dialect.Dialects;
+import io.taskforge.store.jdbc.dialect.PoolTuning;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * Opens task stores on SQLite and PostgreSQL.
+ *
+ * <pre>{@code
+ * TaskStore store = JdbcStores.sqlite(Path.of("data/taskforge.db"));
+ * TaskStore store = JdbcStores.open("jdbc:postgresql://db:5432/taskforge?user=tf&password=...");
+ * TaskStore store = JdbcStores.of(applicationDataSource);
+ * }</pre>
+ *
+ * A store opened from a URL or path owns its connection pool and closes it when it is closed; a
+ * store over the application's {@link DataSource} leaves that pool alone. Every way of opening
+ * brings the schema up to date first unless {@link JdbcStoreOptions#migrate()} says not to.
+ */
+public final class JdbcStores {
+    private JdbcStores() {}
+
+    /** A store on the database at {@code jdbcUrl} ({@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}). */
+    public static TaskStore open(String jdbcUrl) {
+        return open(jdbcUrl, JdbcStoreOptions.defaults());
+    }
+
+    public static TaskStore open(String jdbcUrl, JdbcStoreOptions options) {
+        Dialect dialect = Dialects.forJdbcUrl(jdbcUrl);
+        HikariConfig config = dialect.poolConfig(jdbcUrl, tuning(options));
+        HikariDataSource pool = openPool(config);
+        try {
+            if (options.migrate()) {
+                Migrations.migrate(pool, dialect);
+            }
+            return new JdbcTaskStore(pool, dialect, listenConnections(config, pool), pool::close);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** A store in the SQLite file {@code file}, created with its directories if missing. */
+    public static TaskStore sqlite(Path file) {
+        return sqlite(file, JdbcStoreOptions.defaults());
+    }
+
+    public static TaskStore sqlite(Path file, JdbcStoreOptions options) {
+        return open(sqliteUrl(file), options);
+    }
+
+    /** A store over a pool the application built; its dialect is read from the connection. */
+    public static TaskStore of(DataSource dataSource) {
+        return of(dataSource, JdbcStoreOptions.defaults());
+    }
+
+    /**
+     * On PostgreSQL the first {@link TaskStore#subscribe subscriber} holds one connection of this
+     * pool for LISTEN as long as anyone subscribes. On SQLite the application's pool should set
+     * {@code busy_timeout} and {@code foreign_keys} on its connections; the store switches the file
+     * to WAL.
+     */
+    public static TaskStore of(DataSource dataSource, JdbcStoreOptions options) {
+        Dialect dialect = dialectOf(dataSource);
+        try {
+            dialect.prepare(dataSource);
+        } catch (SQLException e) {
+            throw new StoreException("preparing the database failed", e);
+        }
+        if (options.migrate()) {
+            Migrations.migrate(dataSource, dialect);
+        }
+        return new JdbcTaskStore(dataSource, dialect, dataSource::getConnection, () -> {});
+    }
+
+    /** Brings the schema at {@code jdbcUrl} up to date (the {@code taskforge migrate} command). */
+    public static MigrationResult migrate(String jdbcUrl) {
+        Dialect dialect = Dialects.forJdbcUrl(jdbcUrl);
+        HikariConfig config = dialect.poolConfig(jdbcUrl, tuning(JdbcStoreOptions.defaults()));
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = openPool(config)) {
+            return Migrations.migrate(pool, dialect);
+        }
+    }
+
+    /** Brings the schema of the database behind {@code dataSource} up to date. */
+    public static MigrationResult migrate(DataSource dataSource) {
+        return Migrations.migrate(dataSource, dialectOf(dataSource));
+    }
+
+    static String sqliteUrl(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + absolute, e);
+        }
+        return "jdbc:sqlite:" + absolute;
+    }
+
+    private static PoolTuning tuning(JdbcStoreOptions options) {
+        return new PoolTuning(
+                options.maxPoolSize(),
+                options.sqliteBusyTimeout(),
+                options.sqliteSynchronous().name());
+    }
+
+    private static HikariDataSource openPool(HikariConfig config) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static Dialect dialectOf(DataSource dataSource) {
+        try {
+            return Transactions.withConnection(
+                    dataSource, c -> Dialects.forProductName(c.getMetaData().getDatabaseProductName()));
+        } catch (JdbcException e) {
+            throw new StoreException("cannot connect to the database", e);
+        }
+    }
+
+    /**
+     * LISTEN needs a connection of its own, held for as long as anyone subscribes; taking it
+     * outside the pool keeps the pool's size for the work it was sized for.
+     */
+    private static ConnectionSource listenConnections(HikariConfig config, HikariDataSource pool) {
+        if (config.getJdbcUrl() == null) {
+            return pool::getConnection;
+        }
+        return () -> {
+            Properties props = new Properties();
+            props.putAll(config.getDataSourceProperties());
+            if (config.getUsername() != null) {
+                props.setProperty("user", config.getUsername());
+            }
+            if (config.getPassword() != null) {
+                props.setProperty("password", config.getPassword());
+            }
+            return DriverManager.getConnection(config.getJdbcUrl(), props);
+        };
+    }
+}

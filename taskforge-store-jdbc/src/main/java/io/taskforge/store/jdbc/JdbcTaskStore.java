@@ -1,0 +1,253 @@
+package io.taskforge.store.jdbc;
+
+import io.taskforge.jdbc.ConnectionSource;
+import io.taskforge.store.AttemptOutcome;
+import io.taskforge.store.ClaimParams;
+import io.taskforge.store.HeldTask;
+import io.taskforge.store.Inserted;
+import io.taskforge.store.ProgressUpdate;
+import io.taskforge.store.PromoteResult;
+import io.taskforge.store.StoreListener;
+import io.taskforge.store.TaskStore;
+import io.taskforge.store.WorkerRecord;
+import io.taskforge.store.jdbc.dialect.Dialect;
+import io.taskforge.task.LogPage;
+import io.taskforge.task.Tag;
+import io.taskforge.task.Task;
+import io.taskforge.task.TaskEvent;
+import io.taskforge.task.TaskIds;
+import io.taskforge.task.TaskLogLine;
+import io.taskforge.task.TaskPage;
+import io.taskforge.task.TaskPatch;
+import io.taskforge.task.TaskQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+
+/**
+ * {@link TaskStore} over JDBC. This class only routes: each concern lives in its own small class,
+ * all sharing one {@link StoreDb}. Ids are checked here, once: one that is not a task id matches
+ * nothing and never reaches the database (PostgreSQL would reject it as a uuid).
+ *
+ * <p>Thread-safe; one instance serves a whole process. Open it through {@link JdbcStores}.
+ */
+final class JdbcTaskStore implements TaskStore {
+    private final String dialectName;
+    private final Listeners listeners;
+    private final Runnable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private final TaskRows rows;
+    private final Events events;
+    private final Tags tags;
+    private final TaskInserts inserts;
+    private final TaskCommands commands;
+    private final TaskListing listing;
+    private final Claims claims;
+    private final Outcomes outcomes;
+    private final Leases leases;
+    private final TaskLogs logs;
+    private final Maintenance maintenance;
+    private final Workers workers;
+    private final StoreDb db;
+
+    JdbcTaskStore(DataSource dataSource, Dialect dialect, ConnectionSource listenConnections, Runnable onClose) {
+        this.dialectName = dialect.name();
+        this.listeners = new Listeners(dialect, dataSource, listenConnections);
+        this.onClose = onClose;
+        this.db = new StoreDb(dataSource, dialect, listeners::afterCommit);
+        this.rows = new TaskRows(db);
+        this.events = new Events(db);
+        this.tags = new Tags(db);
+        this.inserts = new TaskInserts(db, rows, events, tags);
+        this.commands = new TaskCommands(db, rows, events, tags);
+        this.listing = new TaskListing(db, rows);
+        this.claims = new Claims(db, rows, events);
+        this.outcomes = new Outcomes(db, events);
+        this.leases = new Leases(db);
+        this.logs = new TaskLogs(db);
+        this.maintenance = new Maintenance(db, rows, events);
+        this.workers = new Workers(db);
+    }
+
+    /** The id in the form the database returns it, or null when it cannot name a task. */
+    private static String taskId(String id) {
+        return TaskIds.isValid(id) ? id.toLowerCase(Locale.ROOT) : null;
+    }
+
+    @Override
+    public List<Inserted> taskInsertMany(List<Task> tasks) {
+        for (Task t : tasks) {
+            if (!TaskIds.isValid(t.id())) {
+                throw new IllegalArgumentException("not a task id: " + t.id());
+            }
+        }
+        return inserts.insertMany(tasks);
+    }
+
+    @Override
+    public Optional<Task> taskGet(String id) {
+        String key = taskId(id);
+        return key == null ? Optional.empty() : db.read("read task", c -> rows.find(c, key, false));
+    }
+
+    @Override
+    public TaskPage taskList(TaskQuery query) {
+        return listing.list(query);
+    }
+
+    @Override
+    public List<TaskEvent> taskEventList(String taskId) {
+        String key = taskId(taskId);
+        return key == null ? List.of() : db.read("read task events", c -> events.list(c, key));
+    }
+
+    @Override
+    public Optional<Task> taskUpdate(String id, TaskPatch patch, Instant now, String actor) {
+        String key = taskId(id);
+        return key == null ? Optional.empty() : commands.update(key, patch, now, actor);
+    }
+
+    @Override
+    public Optional<Task> taskCancel(String id, Instant now, String actor) {
+        String key = taskId(id);
+        return key == null ? Optional.empty() : commands.cancel(key, now, actor);
+    }
+
+    @Override
+    public Optional<Task> taskRetry(String id, Instant now, String actor) {
+        String key = taskId(id);
+        return key == null ? Optional.empty() : commands.retry(key, now, actor);
+    }
+
+    @Override
+    public Optional<Task> taskDelete(String id, boolean force, Instant now, String actor) {
+        String key = taskId(id);
+        return key == null ? Optional.empty() : commands.delete(key, force, now, actor);
+    }
+
+    @Override
+    public List<Task> taskClaim(ClaimParams params) {
+        return claims.claim(params);
+    }
+
+    @Override
+    public List<HeldTask> taskLeaseRenewMany(String workerId, Instant now, Instant leaseUntil) {
+        return leases.renewAll(workerId, now, leaseUntil);
+    }
+
+    @Override
+    public Optional<HeldTask> taskLeaseRenewIfRunning(
+            String taskId, int attempt, String workerId, Instant now, Instant leaseUntil) {
+        String key = taskId(taskId);
+        return key == null ? Optional.empty() : leases.renewOne(key, attempt, workerId, leaseUntil);
+    }
+
+    @Override
+    public List<Boolean> taskSetOutcomeIfRunningMany(List<AttemptOutcome> outcomes) {
+        return this.outcomes.apply(outcomes);
+    }
+
+    @Override
+    public void taskProgressSetIfRunningMany(List<ProgressUpdate> updates) {
+        leases.progress(updates);
+    }
+
+    @Override
+    public void taskLogAppendMany(List<TaskLogLine> lines) {
+        logs.append(lines);
+    }
+
+    @Override
+    public LogPage taskLogList(String taskId, long afterSeq, int limit) {
+        String key = taskId(taskId);
+        return key == null ? new LogPage(List.of(), afterSeq) : logs.list(key, afterSeq, limit);
+    }
+
+    @Override
+    public PromoteResult taskPromoteDue(Instant now, int limit) {
+        return maintenance.promoteDue(now, limit);
+    }
+
+    @Override
+    public Optional<Instant> taskNextDueAt() {
+        return maintenance.nextDueAt();
+    }
+
+    @Override
+    public List<Task> taskRescueExpired(Instant now, int limit) {
+        return maintenance.rescueExpired(now, limit);
+    }
+
+    @Override
+    public void workerUpsert(WorkerRecord worker) {
+        workers.upsert(worker);
+    }
+
+    @Override
+    public List<WorkerRecord> workerList() {
+        return workers.list();
+    }
+
+    @Override
+    public int workerMarkLost(Instant heartbeatBefore, Instant now) {
+        return workers.markLost(heartbeatBefore);
+    }
+
+    @Override
+    public boolean leaderTryAcquire(String name, String holder, Instant now, Instant until) {
+        return workers.leaderTryAcquire(name, holder, now, until);
+    }
+
+    @Override
+    public void leaderRelease(String name, String holder) {
+        workers.leaderRelease(name, holder);
+    }
+
+    @Override
+    public List<Tag> tagList() {
+        return tags.list();
+    }
+
+    @Override
+    public Tag tagCreate(String name, String color, Instant now) {
+        return tags.create(Objects.requireNonNull(name, "name"), color, now);
+    }
+
+    @Override
+    public Optional<Tag> tagUpdate(String name, String color) {
+        return tags.update(name, color);
+    }
+
+    @Override
+    public boolean tagDelete(String name) {
+        return tags.delete(name);
+    }
+
+    @Override
+    public AutoCloseable subscribe(StoreListener listener) {
+        return listeners.subscribe(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public boolean hearsOtherProcesses() {
+        return db.dialect().supportsListenNotify();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            listeners.close();
+            onClose.run();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcTaskStore[" + dialectName + "]";
+    }
+}

@@ -1,0 +1,245 @@
+package io.taskforge.store.jdbc;
+
+import io.taskforge.jdbc.JdbcRunner;
+import io.taskforge.jdbc.UniqueViolationException;
+import io.taskforge.store.Inserted;
+import io.taskforge.store.StoreException;
+import io.taskforge.store.UniqueKeyConflictException;
+import io.taskforge.store.jdbc.dialect.Dialect;
+import io.taskforge.task.Task;
+import io.taskforge.task.TaskEvent;
+import io.taskforge.task.TaskEventType;
+import io.taskforge.task.TaskStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Inserting tasks, all or nothing, with the two kinds of keys.
+ *
+ * <p>An idempotency key names one task forever: a task whose key is taken returns the stored
+ * task instead. The look-up and the insert are not atomic on PostgreSQL, so two submitters can
+ * both miss and both insert; the loser hits the unique index, rolls back, and runs once more,
+ * now finding the winner's task.
+ *
+ * <p>A unique key is held while its task is unfinished. Holders are looked up before writing, so
+ * the common conflict names its holder; a holder that commits in between is caught by the
+ * unique index and looked up after the rollback.
+ */
+final class TaskInserts {
+    private static final String INSERT = "INSERT INTO tf_task (" + String.join(", ", TaskRows.COLUMNS) + ") VALUES ("
+            + TaskRows.COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+
+    private final StoreDb db;
+    private final Dialect d;
+    private final TaskRows rows;
+    private final Events events;
+    private final Tags tags;
+
+    TaskInserts(StoreDb db, TaskRows rows, Events events, Tags tags) {
+        this.db = db;
+        this.d = db.dialect();
+        this.rows = rows;
+        this.events = events;
+        this.tags = tags;
+    }
+
+    private record Key(String tenantId, String key) {}
+
+    List<Inserted> insertMany(List<Task> input) {
+        if (input.isEmpty()) {
+            return List.of();
+        }
+        List<Task> tasks =
+                input.stream().map(t -> t.withTags(Tags.distinct(t.tags()))).toList();
+        try {
+            return db.write("insert tasks", (c, scope) -> insert(c, scope, tasks), e -> e);
+        } catch (UniqueViolationException e) {
+            if (!e.mentions("idempotency_key")) {
+                throw uniqueKeyConflict(tasks, e);
+            }
+            // Lost a race on an idempotency key: the winner's task is visible now.
+            return db.write(
+                    "insert tasks", (c, scope) -> insert(c, scope, tasks), again -> uniqueKeyConflict(tasks, again));
+        }
+    }
+
+    private List<Inserted> insert(Connection c, TxScope scope, List<Task> tasks) throws SQLException {
+        Map<Key, Task> stored = storedByIdempotencyKey(c, tasks);
+        Map<Key, Task> firstInBatch = new HashMap<>();
+        List<Inserted> result = new ArrayList<>(tasks.size());
+        List<Task> fresh = new ArrayList<>(tasks.size());
+        for (Task t : tasks) {
+            Key key = t.idempotencyKey() == null ? null : new Key(t.tenantId(), t.idempotencyKey());
+            Task earlier = key == null ? null : stored.getOrDefault(key, firstInBatch.get(key));
+            if (earlier != null) {
+                result.add(new Inserted(earlier, false));
+                continue;
+            }
+            if (key != null) {
+                firstInBatch.put(key, t);
+            }
+            fresh.add(t);
+            result.add(new Inserted(t, true));
+        }
+        checkUniqueKeys(c, fresh);
+        if (fresh.isEmpty()) {
+            return result;
+        }
+
+        JdbcRunner.batch(c, INSERT, fresh, this::bindTask);
+        tags.attach(
+                c,
+                fresh.stream()
+                        .filter(t -> !t.tags().isEmpty())
+                        .map(t -> new Tags.TaskTags(t.id(), t.tenantId(), t.tags()))
+                        .toList(),
+                fresh.getFirst().createdAt());
+        events.append(
+                c,
+                fresh.stream()
+                        .map(t -> new TaskEvent(
+                                t.id(),
+                                t.createdAt(),
+                                TaskEventType.CREATED,
+                                null,
+                                t.status(),
+                                t.attempt(),
+                                null,
+                                null,
+                                t.owner()))
+                        .toList());
+        fresh.stream().filter(t -> t.status() == TaskStatus.QUEUED).forEach(t -> scope.queued(t.queue()));
+        return result;
+    }
+
+    private Map<Key, Task> storedByIdempotencyKey(Connection c, List<Task> tasks) throws SQLException {
+        Map<String, List<String>> keysByTenant = tasks.stream()
+                .filter(t -> t.idempotencyKey() != null)
+                .collect(Collectors.groupingBy(
+                        Task::tenantId, Collectors.mapping(Task::idempotencyKey, Collectors.toList())));
+        Map<Key, Task> stored = new HashMap<>();
+        for (Map.Entry<String, List<String>> tenant : keysByTenant.entrySet()) {
+            // Deleted tasks too: the key still names them.
+            List<Task> found = JdbcRunner.query(
+                    c,
+                    "SELECT " + TaskRows.T_COLUMNS + " FROM tf_task t WHERE t.tenant_id = ? AND "
+                            + d.anyOf("t.idempotency_key"),
+                    db.args().text(tenant.getKey()).texts(tenant.getValue()),
+                    rows.mapper());
+            for (Task t : rows.withTags(c, found)) {
+                stored.put(new Key(t.tenantId(), t.idempotencyKey()), t);
+            }
+        }
+        return stored;
+    }
+
+    /** Throws when a unique key of a new unfinished task is taken, in the batch or by a stored task. */
+    private void checkUniqueKeys(Connection c, List<Task> fresh) throws SQLException {
+        Map<Key, Task> claimed = new LinkedHashMap<>();
+        for (Task t : fresh) {
+            if (t.uniqueKey() != null && !t.status().isFinished()) {
+                if (claimed.putIfAbsent(new Key(t.tenantId(), t.uniqueKey()), t) != null) {
+                    // Used twice in this batch: no stored task holds it.
+                    throw new UniqueKeyConflictException(t.uniqueKey(), null);
+                }
+            }
+        }
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Optional<Holder> held = firstHeld(c, List.copyOf(claimed.keySet()));
+        if (held.isPresent()) {
+            throw new UniqueKeyConflictException(
+                    held.get().key().key(), held.get().taskId());
+        }
+    }
+
+    private record Holder(Key key, String taskId) {}
+
+    private Optional<Holder> firstHeld(Connection c, List<Key> keys) throws SQLException {
+        Map<String, List<String>> byTenant = keys.stream()
+                .collect(Collectors.groupingBy(Key::tenantId, Collectors.mapping(Key::key, Collectors.toList())));
+        Map<Key, String> holders = new HashMap<>();
+        for (Map.Entry<String, List<String>> tenant : byTenant.entrySet()) {
+            JdbcRunner.query(
+                            c,
+                            "SELECT unique_key, id FROM tf_task WHERE tenant_id = ? AND " + d.anyOf("unique_key")
+                                    + " AND status NOT IN " + TaskRows.FINISHED + " AND deleted_at IS NULL",
+                            db.args().text(tenant.getKey()).texts(tenant.getValue()),
+                            rs -> new Holder(new Key(tenant.getKey(), rs.getString("unique_key")), d.readId(rs, "id")))
+                    .forEach(h -> holders.put(h.key(), h.taskId()));
+        }
+        for (Key k : keys) {
+            if (holders.containsKey(k)) {
+                return Optional.of(new Holder(k, holders.get(k)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** After a unique violation: which key, and who holds it now (null if it finished meanwhile). */
+    private RuntimeException uniqueKeyConflict(List<Task> tasks, UniqueViolationException e) {
+        if (!e.mentions("unique_key")) {
+            return new StoreException("insert tasks failed", e);
+        }
+        List<Key> keys = tasks.stream()
+                .filter(t -> t.uniqueKey() != null && !t.status().isFinished())
+                .map(t -> new Key(t.tenantId(), t.uniqueKey()))
+                .distinct()
+                .toList();
+        if (keys.isEmpty()) {
+            return new StoreException("insert tasks failed", e);
+        }
+        Optional<Holder> holder = db.read("look up unique key holder", c -> firstHeld(c, keys));
+        return holder.map(h -> new UniqueKeyConflictException(h.key().key(), h.taskId()))
+                .orElseGet(() -> new UniqueKeyConflictException(keys.getFirst().key(), null));
+    }
+
+    private void bindTask(PreparedStatement ps, Task t) throws SQLException {
+        int i = 0;
+        d.id().bind(ps, ++i, t.id());
+        ps.setString(++i, t.tenantId());
+        ps.setString(++i, t.type());
+        ps.setString(++i, t.title());
+        ps.setString(++i, t.description());
+        d.json().bind(ps, ++i, t.payload());
+        ps.setString(++i, t.queue());
+        ps.setInt(++i, t.priority().rank());
+        ps.setString(++i, t.status().name());
+        ps.setInt(++i, t.attempt());
+        ps.setInt(++i, t.maxAttempts());
+        ps.setInt(++i, t.timeoutSeconds());
+        d.instant().bind(ps, ++i, t.runAt());
+        d.instant().bind(ps, ++i, t.leaseUntil());
+        ps.setString(++i, t.workerId());
+        if (t.progress() == null) {
+            ps.setNull(++i, Types.INTEGER);
+            ps.setNull(++i, Types.VARCHAR);
+        } else {
+            ps.setInt(++i, t.progress().percent());
+            ps.setString(++i, t.progress().message());
+        }
+        d.json().bind(ps, ++i, t.result());
+        d.json().bind(ps, ++i, ErrorJson.write(t.error()));
+        ps.setString(++i, t.uniqueKey());
+        ps.setString(++i, t.idempotencyKey());
+        ps.setString(++i, t.owner());
+        ps.setString(++i, t.pipelineRunId());
+        ps.setString(++i, t.node());
+        ps.setString(++i, t.traceParent());
+        ps.setBoolean(++i, t.cancelRequested());
+        d.instant().bind(ps, ++i, t.createdAt());
+        d.instant().bind(ps, ++i, t.updatedAt());
+        d.instant().bind(ps, ++i, t.startedAt());
+        d.instant().bind(ps, ++i, t.finishedAt());
+    }
+}

@@ -1,0 +1,109 @@
+package io.taskforge.store.jdbc.dialect;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.taskforge.jdbc.ConnectionSource;
+import io.taskforge.jdbc.ValueBinder;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * What differs between the databases the store runs on. The store writes its SQL once; where a
+ * database needs another shape or another binding it asks here. One class per database.
+ */
+public interface Dialect {
+
+    /** Short lower-case name; also the folder of this dialect's migrations. */
+    String name();
+
+    /**
+     * True when the database admits one writer at a time (SQLite): the store then queues its
+     * own writers on a Java lock, which is far cheaper than the database's busy-wait loop.
+     */
+    boolean singleWriter();
+
+    /** True when other processes' commits can be heard (PostgreSQL LISTEN/NOTIFY). */
+    boolean supportsListenNotify();
+
+    // ---- SQL shapes ------------------------------------------------------------------------------
+
+    /**
+     * The claim statement: takes up to N ready tasks of some queues in claim order and applies
+     * {@code assignments} to them, returning {@code columns}. Parameters: those of {@code
+     * assignments}, then the queue list (bound with {@link #texts()}), then N.
+     */
+    String claimSql(String assignments, List<String> columns);
+
+    /** Appended to a SELECT inside a write transaction to lock the rows it reads. */
+    String forUpdate();
+
+    /** Like {@link #forUpdate()}, but rows locked by another transaction are skipped. */
+    String forUpdateSkipLocked();
+
+    /** A predicate "{@code column} is one of a bound list" with one parameter. */
+    String anyOf(String column);
+
+    /**
+     * A case-insensitive "contains" predicate with one parameter: a LIKE pattern whose
+     * wildcards in the search text are escaped with {@code !}.
+     */
+    String containsIgnoreCase(String column);
+
+    // ---- binding and reading ---------------------------------------------------------------------
+
+    ValueBinder<String> id();
+
+    /** A list of ids for {@link #anyOf}. */
+    ValueBinder<Collection<String>> ids();
+
+    /** A list of strings for {@link #anyOf}. */
+    ValueBinder<Collection<String>> texts();
+
+    ValueBinder<Instant> instant();
+
+    /** JSON text (null allowed). */
+    ValueBinder<String> json();
+
+    /** A list of strings stored in one column. */
+    ValueBinder<List<String>> stringList();
+
+    String readId(ResultSet rs, String column) throws SQLException;
+
+    Instant readInstant(ResultSet rs, String column) throws SQLException;
+
+    String readJson(ResultSet rs, String column) throws SQLException;
+
+    List<String> readStringList(ResultSet rs, String column) throws SQLException;
+
+    // ---- connections, wake-ups and locks ---------------------------------------------------------
+
+    /** Pool settings for a URL of this database. */
+    HikariConfig poolConfig(String jdbcUrl, PoolTuning tuning);
+
+    /** One-time preparation of a database reached through a pool the application built. */
+    void prepare(DataSource dataSource) throws SQLException;
+
+    /** Inside a transaction: tells other processes, at commit, that these queues have ready tasks. */
+    void notifyQueued(Connection c, Set<String> queues) throws SQLException;
+
+    /** Inside a transaction: tells other processes, at commit, to stop these running tasks. */
+    void notifyCancelRequested(Connection c, Set<String> taskIds) throws SQLException;
+
+    /**
+     * Inside a transaction, before appending log lines: makes appends to the same task commit in
+     * the order their sequence numbers were drawn, so a reader paging by sequence never skips a
+     * line that commits late.
+     */
+    void serializeLogAppends(Connection c, Set<String> taskIds) throws SQLException;
+
+    /**
+     * Starts listening on connections from {@code source} (reconnecting as needed); closing the
+     * returned handle stops it. Only when {@link #supportsListenNotify()}.
+     */
+    AutoCloseable listen(ConnectionSource source, NotificationSink sink);
+}

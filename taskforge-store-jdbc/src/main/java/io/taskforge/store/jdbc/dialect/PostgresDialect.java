@@ -1,0 +1,235 @@
+package io.taskforge.store.jdbc.dialect;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.taskforge.jdbc.ConnectionSource;
+import io.taskforge.jdbc.JdbcRunner;
+import io.taskforge.jdbc.ValueBinder;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * PostgreSQL: many writers, so claims lock the rows they take and skip the ones others hold;
+ * wake-ups travel as NOTIFY. Ids bind as {@code uuid}, instants as {@code timestamptz} (with an
+ * explicit offset, so the session time zone never matters), JSON as untyped text the server
+ * casts to the column's {@code json} or {@code jsonb}, lists as arrays.
+ */
+final class PostgresDialect implements Dialect {
+    static final String QUEUED_CHANNEL = "taskforge_queued";
+    static final String CANCEL_CHANNEL = "taskforge_cancel";
+    private static final int DEFAULT_POOL_SIZE = 10;
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean singleWriter() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsListenNotify() {
+        return true;
+    }
+
+    @Override
+    public String claimSql(String assignments, List<String> columns) {
+        // SKIP LOCKED: concurrent claimers each take other rows instead of queueing on the same
+        // first ones. The rows are locked by the inner SELECT and re-checked, so none is taken
+        // twice.
+        return "UPDATE tf_task t SET " + assignments
+                + " FROM (SELECT id FROM tf_task"
+                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND " + anyOf("queue")
+                + " ORDER BY priority DESC, run_at, id LIMIT ? FOR UPDATE SKIP LOCKED) c"
+                + " WHERE t.id = c.id"
+                + " RETURNING "
+                + String.join(", ", columns.stream().map(col -> "t." + col).toList());
+    }
+
+    @Override
+    public String forUpdate() {
+        return " FOR UPDATE";
+    }
+
+    @Override
+    public String forUpdateSkipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
+    public String anyOf(String column) {
+        return column + " = ANY(?)";
+    }
+
+    @Override
+    public String containsIgnoreCase(String column) {
+        return column + " ILIKE ? ESCAPE '!'";
+    }
+
+    @Override
+    public ValueBinder<String> id() {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, Types.OTHER);
+            } else {
+                ps.setObject(i, UUID.fromString(v));
+            }
+        };
+    }
+
+    @Override
+    public ValueBinder<Collection<String>> ids() {
+        return (ps, i, v) -> ps.setArray(
+                i,
+                ps.getConnection()
+                        .createArrayOf("uuid", v.stream().map(UUID::fromString).toArray()));
+    }
+
+    @Override
+    public ValueBinder<Collection<String>> texts() {
+        return (ps, i, v) -> ps.setArray(i, ps.getConnection().createArrayOf("text", v.toArray()));
+    }
+
+    @Override
+    public ValueBinder<Instant> instant() {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(i, v.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            }
+        };
+    }
+
+    @Override
+    public ValueBinder<String> json() {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, Types.OTHER);
+            } else {
+                ps.setObject(i, v, Types.OTHER);
+            }
+        };
+    }
+
+    @Override
+    public ValueBinder<List<String>> stringList() {
+        return (ps, i, v) -> ps.setArray(i, ps.getConnection().createArrayOf("text", v.toArray()));
+    }
+
+    @Override
+    public String readId(ResultSet rs, String column) throws SQLException {
+        return rs.getString(column);
+    }
+
+    @Override
+    public Instant readInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    @Override
+    public String readJson(ResultSet rs, String column) throws SQLException {
+        return rs.getString(column);
+    }
+
+    @Override
+    public List<String> readStringList(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return Arrays.asList((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+
+    @Override
+    public HikariConfig poolConfig(String jdbcUrl, PoolTuning tuning) {
+        HikariConfig pool = new HikariConfig();
+        // Lets the driver send a JDBC batch of INSERTs as multi-row statements.
+        pool.setJdbcUrl(withParameter(jdbcUrl, "reWriteBatchedInserts", "true"));
+        pool.setPoolName("taskforge-postgresql");
+        pool.setMaximumPoolSize(tuning.maxPoolSize() > 0 ? tuning.maxPoolSize() : DEFAULT_POOL_SIZE);
+        return pool;
+    }
+
+    static String withParameter(String url, String name, String value) {
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String pair : url.substring(query + 1).split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return url; // the caller chose
+                }
+            }
+        }
+        return url + (query >= 0 ? "&" : "?") + name + "=" + value;
+    }
+
+    @Override
+    public void prepare(DataSource dataSource) {}
+
+    @Override
+    public void notifyQueued(Connection c, Set<String> queues) throws SQLException {
+        notify(c, QUEUED_CHANNEL, queues);
+    }
+
+    @Override
+    public void notifyCancelRequested(Connection c, Set<String> taskIds) throws SQLException {
+        notify(c, CANCEL_CHANNEL, taskIds);
+    }
+
+    private void notify(Connection c, String channel, Set<String> payloads) throws SQLException {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        // Delivered at commit, and not at all on rollback: listeners never hear of work that
+        // did not happen.
+        JdbcRunner.query(
+                c,
+                "SELECT pg_notify(?, p) FROM unnest(?) AS p",
+                ps -> {
+                    ps.setString(1, channel);
+                    texts().bind(ps, 2, payloads);
+                },
+                rs -> null);
+    }
+
+    @Override
+    public void serializeLogAppends(Connection c, Set<String> taskIds) throws SQLException {
+        if (taskIds.isEmpty()) {
+            return;
+        }
+        // Sequence values are drawn at insert but become visible at commit. Two appends to one
+        // task could commit in the other order, and a reader that already paged past the later
+        // value would never see the earlier one. A transaction-scoped advisory lock per task
+        // makes appends to one task take turns; taken in key order so two appends to the same
+        // tasks cannot deadlock.
+        JdbcRunner.query(
+                c,
+                "SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT"
+                        + " hashtextextended('taskforge.log:' || x, 0) AS k FROM unnest(?) AS x ORDER BY k) AS keys",
+                ps -> texts().bind(ps, 1, taskIds),
+                rs -> null);
+    }
+
+    @Override
+    public AutoCloseable listen(ConnectionSource source, NotificationSink sink) {
+        return PostgresNotificationFeed.start(source, sink);
+    }
+}
