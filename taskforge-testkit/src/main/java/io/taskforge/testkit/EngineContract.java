@@ -194,7 +194,7 @@ public abstract class EngineContract {
         Task retrying = awaitStatus(tf, t.id(), TaskStatus.RETRYING, Duration.ofSeconds(20));
         assertThat(retrying.error().type()).isEqualTo("Timeout");
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.interrupted.get() == 1);
-        advanceUntil(() -> status(tf, t.id()) == TaskStatus.FAILED, Duration.ofSeconds(5));
+        advanceUntil(() -> status(tf, t.id()) == TaskStatus.FAILED, Duration.ofSeconds(2));
         assertThat(tf.client().get(t.id()).orElseThrow().error().type()).isEqualTo("Timeout");
     }
 
