@@ -1,0 +1,120 @@
+package io.taskforge.server.config;
+
+import io.taskforge.client.TaskforgeClient;
+import io.taskforge.engine.EngineConfig;
+import io.taskforge.engine.Taskforge;
+import io.taskforge.handler.TaskHandler;
+import io.taskforge.handler.builtin.BuiltinHandlers;
+import io.taskforge.json.JsonCodec;
+import io.taskforge.store.StoreException;
+import io.taskforge.store.TaskStore;
+import io.taskforge.store.jdbc.JdbcStores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine of this process: the store opened from {@code taskforge.db}, the built-in handlers plus
+ * any {@link TaskHandler} beans of the application, and the {@link Taskforge} engine, started and
+ * stopped by {@link EngineLifecycle}. The store is closed last, when the context is destroyed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaskforgeProperties.class)
+class EngineConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+    @Bean
+    JsonCodec taskforgeJsonCodec() {
+        return JsonCodec.load();
+    }
+
+    @Bean(destroyMethod = "close")
+    TaskStore taskStore(TaskforgeProperties properties) {
+        if (properties.usesDefaultStore()) {
+            Path dir = properties.sqliteFile().getParent();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new StoreException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return JdbcStores.open(properties.storeUrl());
+    }
+
+    @Bean
+    EngineConfig engineConfig(TaskforgeProperties properties) {
+        TaskforgeProperties.Worker worker = properties.worker();
+        EngineConfig.Builder builder = EngineConfig.builder()
+                .workerEnabled(worker.enabled())
+                .queues(worker.queues())
+                .shutdownGrace(worker.shutdownGrace());
+        if (worker.id() != null && !worker.id().isBlank()) {
+            builder.workerId(worker.id());
+        }
+        if (worker.concurrency() != null) {
+            builder.concurrency(worker.concurrency());
+        }
+        return builder.build();
+    }
+
+    @Bean
+    Taskforge taskforge(
+            TaskStore store,
+            JsonCodec json,
+            EngineConfig config,
+            TaskforgeProperties properties,
+            ObjectProvider<TaskHandler> applicationHandlers) {
+        List<TaskHandler> handlers =
+                handlers(json, properties, applicationHandlers.orderedStream().toList());
+        return Taskforge.builder(store)
+                .json(json)
+                .clock(Clock.systemUTC())
+                .config(config)
+                .handlers(handlers)
+                // The store is a bean of its own and is closed after the engine stopped.
+                .closeStore(false)
+                .build();
+    }
+
+    @Bean
+    TaskforgeClient taskforgeClient(Taskforge taskforge) {
+        return taskforge.client();
+    }
+
+    @Bean
+    EngineLifecycle taskforgeEngineLifecycle(Taskforge taskforge, TaskforgeProperties properties) {
+        return new EngineLifecycle(taskforge, properties.worker().shutdownGrace());
+    }
+
+    /** The built-in handlers, except those an application bean replaces, then the application's. */
+    static List<TaskHandler> handlers(JsonCodec json, TaskforgeProperties properties, List<TaskHandler> beans) {
+        Set<String> replaced = new HashSet<>();
+        for (TaskHandler h : beans) {
+            if (!replaced.add(h.type())) {
+                throw new IllegalStateException("two TaskHandler beans serve the task type '" + h.type() + "'");
+            }
+        }
+        boolean shell = properties.handlers().shell().enabled();
+        List<TaskHandler> handlers = new ArrayList<>();
+        for (TaskHandler h : BuiltinHandlers.all(json, shell)) {
+            if (replaced.contains(h.type())) {
+                log.info("The application's handler replaces the built-in handler for '{}'", h.type());
+            } else {
+                handlers.add(h);
+            }
+        }
+        handlers.addAll(beans);
+        return handlers;
+    }
+}
