@@ -1,8 +1,26 @@
 package io.taskforge.server.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.taskforge.client.TaskDefaults;
+import io.taskforge.client.TaskforgeClient;
+import io.taskforge.json.JsonCodec;
+import io.taskforge.server.config.TaskforgeProperties;
+import io.taskforge.store.TaskStore;
+import io.taskforge.store.jdbc.JdbcStores;
+import io.taskforge.task.NewTask;
+import io.taskforge.task.Task;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 class LogStreamsTest {
@@ -20,5 +38,42 @@ class LogStreamsTest {
     void compactJsonIsLeftAlone() {
         String compact = "{\"a\":1}";
         assertThat(LogStreams.oneLine(compact)).isSameAs(compact);
+    }
+
+    @Test
+    void theNumberOfOpenStreamsIsBoundedAndShutdownClosesThemAll() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "streams-");
+        try (TaskStore store = JdbcStores.sqlite(dir.resolve("taskforge.db"))) {
+            TaskforgeClient client =
+                    new TaskforgeClient(store, JsonCodec.load(), Clock.systemUTC(), TaskDefaults.STANDARD);
+            // Nobody serves this queue: the task stays QUEUED and its stream stays open.
+            Task task = client.submit(NewTask.ofType("noop").queue("nobody").build());
+            var properties = new TaskforgeProperties(
+                    null,
+                    dir,
+                    new TaskforgeProperties.Worker(true, null, null, List.of("default"), Duration.ofSeconds(1)),
+                    new TaskforgeProperties.Handlers(new TaskforgeProperties.Shell(true)),
+                    new TaskforgeProperties.Api(
+                            DataSize.ofMegabytes(2),
+                            DataSize.ofMegabytes(64),
+                            2,
+                            Duration.ofMillis(20),
+                            Duration.ofMillis(50),
+                            Duration.ofHours(1)));
+            LogStreams streams = new LogStreams(store, JsonMapper.builder().build(), properties);
+            streams.start();
+
+            streams.open(task, 0);
+            streams.open(task, 0);
+            assertThatThrownBy(() -> streams.open(task, 0))
+                    .isInstanceOfSatisfying(
+                            ErrorResponseException.class,
+                            e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+            assertThat(streams.openStreams()).isEqualTo(2);
+
+            streams.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> streams.openStreams() == 0);
+            assertThatThrownBy(() -> streams.open(task, 0)).isInstanceOf(ErrorResponseException.class);
+        }
     }
 }
