@@ -135,8 +135,13 @@ public class LogStreams implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                // The client reconnects with Last-Event-ID and continues where it was.
-                log.warn("Log stream of task {} failed; closing it", taskId, e);
+                if (closed || !running) {
+                    // Closed under us (client gone, timeout, shutdown): a send then finds it completed.
+                    log.debug("Log stream of task {} ended while writing: {}", taskId, e.toString());
+                } else {
+                    // The client reconnects with Last-Event-ID and continues where it was.
+                    log.warn("Log stream of task {} failed; closing it", taskId, e);
+                }
             } finally {
                 open.remove(this);
                 slots.release();
