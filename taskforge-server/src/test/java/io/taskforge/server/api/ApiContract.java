@@ -130,7 +130,7 @@ abstract class ApiContract {
     // ---- create, get, run -----------------------------------------------------------------------------
 
     @Test
-    void createAnswers201WithLocationAndTheTaskAsDocumented() {
+    void create_answers_201_with_location_and_the_task_as_documented() {
         String queue = idleQueue();
         Response r = api.post("/api/v1/tasks", """
                 {"type": "noop", "title": "nightly export", "queue": "%s", "priority": "HIGH",
@@ -175,7 +175,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void defaultsFillWhatTheRequestLeavesOut() {
+    void defaults_fill_what_the_request_leaves_out() {
         JsonNode t = create("{\"type\": \"noop\", \"queue\": \"" + idleQueue() + "\"}");
         assertThat(t.get("priority").asString()).isEqualTo("NORMAL");
         assertThat(t.get("maxAttempts").asInt()).isEqualTo(3);
@@ -185,7 +185,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void aDelayedTaskIsScheduled() {
+    void a_delayed_task_is_scheduled() {
         JsonNode t = create("{\"type\": \"noop\", \"queue\": \"" + idleQueue() + "\", \"delaySeconds\": 3600}");
         assertThat(t.get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(Instant.parse(t.get("runAt").asString()))
@@ -197,7 +197,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void aNoopTaskRunsToSucceeded() {
+    void a_noop_task_runs_to_succeeded() {
         String id = create("{\"type\": \"noop\", \"payload\": {\"x\": 1}}")
                 .get("id")
                 .asString();
@@ -209,7 +209,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void aShellTaskWritesItsOutputToTheLog() {
+    void a_shell_task_writes_its_output_to_the_log() {
         String id = create("""
                 {"type": "shell", "payload": {"command": "echo hello from shell; echo warning >&2; echo done"}}
                 """).get("id").asString();
@@ -247,7 +247,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void theLogStreamSendsLinesStatusChangesAndAFinalEnd() throws Exception {
+    void the_log_stream_sends_lines_status_changes_and_a_final_end() throws Exception {
         String id = create("""
                 {"type": "shell", "payload": {"command": "echo first; sleep 1; echo second"}}
                 """).get("id").asString();
@@ -285,7 +285,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void theLogStreamOfAnUnknownTaskIs404() throws Exception {
+    void the_log_stream_of_an_unknown_task_is_404() throws Exception {
         Response r = api.send(
                 "GET",
                 "/api/v1/tasks/" + UUID.randomUUID() + "/logs/stream",
@@ -301,7 +301,7 @@ abstract class ApiContract {
     // ---- list -------------------------------------------------------------------------------------------
 
     @Test
-    void listFiltersByEveryCriterionAndCombinesThem() {
+    void list_filters_by_every_criterion_and_combines_them() {
         String queue = idleQueue();
         String a = create(
                         "{\"type\": \"noop\", \"queue\": \"%s\", \"priority\": \"HIGH\", \"tags\": [\"x\", \"y\"], \"title\": \"Quarterly Report\"}"
@@ -353,7 +353,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void listSortsAndPagesWithACursor() {
+    void list_sorts_and_pages_with_a_cursor() {
         String queue = idleQueue();
         List<String> created = new ArrayList<>();
         String[] priorities = {"LOW", "URGENT", "NORMAL", "HIGH", "NORMAL"};
@@ -397,7 +397,7 @@ abstract class ApiContract {
     // ---- batch, idempotency, unique keys --------------------------------------------------------------------
 
     @Test
-    void aBatchIsCreatedInOrder() {
+    void a_batch_is_created_in_order() {
         String queue = idleQueue();
         Response r = api.post("/api/v1/tasks/batch", """
                 {"tasks": [{"type": "noop", "queue": "%1$s", "title": "one"},
@@ -412,7 +412,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void aBatchWithOneBadTaskWritesNothing() {
+    void a_batch_with_one_bad_task_writes_nothing() {
         String queue = idleQueue();
         Response invalid = api.post("/api/v1/tasks/batch", """
                 {"tasks": [{"type": "noop", "queue": "%1$s"}, {"type": "noop", "queue": "%1$s"},
@@ -441,7 +441,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void aBatchOfMoreThan1000IsRefusedWhole() {
+    void a_batch_of_more_than_1000_is_refused_whole() {
         String queue = idleQueue();
         String one = "{\"type\": \"noop\", \"queue\": \"" + queue + "\"}";
         String body =
@@ -453,7 +453,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void anIdempotencyKeyReturnsTheFirstTask() {
+    void an_idempotency_key_returns_the_first_task() {
         String queue = idleQueue();
         String key = "idem-" + UUID.randomUUID();
         String body = "{\"type\": \"noop\", \"queue\": \"" + queue + "\"}";
@@ -476,7 +476,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void aHeldUniqueKeyIs409NamingTheHolder() {
+    void a_held_unique_key_is_409_naming_the_holder() {
         String queue = idleQueue();
         String key = "unique-" + UUID.randomUUID();
         String body = "{\"type\": \"noop\", \"queue\": \"" + queue + "\", \"uniqueKey\": \"" + key + "\"}";
@@ -496,7 +496,7 @@ abstract class ApiContract {
     // ---- cancel, retry, delete, events, patch ----------------------------------------------------------------
 
     @Test
-    void cancellingAWaitingTaskFinishesItAtOnce() {
+    void cancelling_a_waiting_task_finishes_it_at_once() {
         String id = createWaiting(idleQueue());
         Response r = api.post("/api/v1/tasks/" + id + "/cancel");
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
@@ -508,7 +508,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void cancellingARunningTaskSignalsItsWorker() {
+    void cancelling_a_running_task_signals_its_worker() {
         String id = create("{\"type\": \"sleep\", \"payload\": {\"seconds\": 60}}")
                 .get("id")
                 .asString();
@@ -527,7 +527,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void retryQueuesAFailedTaskAgain() {
+    void retry_queues_a_failed_task_again() {
         String id = create("""
                 {"type": "shell", "maxAttempts": 1, "payload": {"command": "echo broken >&2; exit 3"}}
                 """).get("id").asString();
@@ -550,7 +550,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void deleteIsSoftAndARunningTaskNeedsForce() {
+    void delete_is_soft_and_a_running_task_needs_force() {
         String id = createWaiting(idleQueue());
         assertThat(api.delete("/api/v1/tasks/" + id).status()).isEqualTo(204);
         problem(api.get("/api/v1/tasks/" + id), 404);
@@ -571,7 +571,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void eventsTellTheHistory() {
+    void events_tell_the_history() {
         String id = create("{\"type\": \"noop\"}").get("id").asString();
         awaitStatus(id, "SUCCEEDED");
         Response r = api.get("/api/v1/tasks/" + id + "/events");
@@ -593,7 +593,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void patchChangesDescriptiveFieldsOnly() {
+    void patch_changes_descriptive_fields_only() {
         String id = createWaiting(idleQueue());
         Response r = api.patch(
                 "/api/v1/tasks/" + id,
@@ -618,7 +618,7 @@ abstract class ApiContract {
     // ---- tags ------------------------------------------------------------------------------------------------
 
     @Test
-    void tagsCanBeCreatedListedChangedAndDeleted() {
+    void tags_can_be_created_listed_changed_and_deleted() {
         String name = "team/etl " + UUID.randomUUID().toString().substring(0, 6);
         Response created = api.post("/api/v1/tags", "{\"name\": \"" + name + "\", \"color\": \"#1e88e5\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -654,7 +654,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void tagsOfNewTasksAreCreatedAndCounted() {
+    void tags_of_new_tasks_are_created_and_counted() {
         String name = "auto-" + UUID.randomUUID().toString().substring(0, 8);
         create("{\"type\": \"noop\", \"queue\": \"%s\", \"tags\": [\"%s\"]}".formatted(idleQueue(), name));
         create("{\"type\": \"noop\", \"queue\": \"%s\", \"tags\": [\"%s\"]}".formatted(idleQueue(), name));
@@ -675,7 +675,7 @@ abstract class ApiContract {
     // ---- bad input -------------------------------------------------------------------------------------------
 
     @Test
-    void malformedJsonIs400() {
+    void malformed_json_is_400() {
         long before = total();
         problem(api.post("/api/v1/tasks", "{\"type\": \"noop\", "), 400);
         problem(api.post("/api/v1/tasks", "{\"type\": noop}"), 400);
@@ -688,7 +688,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void wrongJsonTypesAre400NamingTheField() {
+    void wrong_json_types_are_400_naming_the_field() {
         long before = total();
         problemWithField(
                 api.post("/api/v1/tasks", "{\"type\": \"noop\", \"maxAttempts\": \"three\"}"), 400, "maxAttempts");
@@ -704,7 +704,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void unknownStatusPriorityOrSortIs400() {
+    void unknown_status_priority_or_sort_is_400() {
         long before = total();
         problemWithField(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"priority\": \"SUPER\"}"), 400, "priority");
         JsonNode p = problemWithField(api.get("/api/v1/tasks?status=DONE"), 400, "status");
@@ -718,7 +718,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void valuesOutOfBoundsAre422NamingEachField() {
+    void values_out_of_bounds_are_422_naming_each_field() {
         long before = total();
         JsonNode p = problem(
                 api.post(
@@ -741,7 +741,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void limitOutOfRangeIsRefused() {
+    void limit_out_of_range_is_refused() {
         long before = total();
         problemWithField(api.get("/api/v1/tasks?limit=0"), 422, "limit");
         problemWithField(api.get("/api/v1/tasks?limit=501"), 422, "limit");
@@ -755,7 +755,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void aPayloadOver1MiBIs413() {
+    void a_payload_over_1_mib_is_413() {
         long before = total();
         String big = "x".repeat((1 << 20) + 10);
         JsonNode p = problem(
@@ -770,7 +770,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void aRequestBodyOverTheServerLimitIs413() {
+    void a_request_body_over_the_server_limit_is_413() {
         long before = total();
         String huge = "x".repeat(3 << 20);
         problem(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"payload\": \"" + huge + "\"}"), 413);
@@ -778,7 +778,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void unknownIdsAre404() {
+    void unknown_ids_are_404() {
         long before = total();
         for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "1", "%20")) {
             problem(api.get("/api/v1/tasks/" + id), 404);
@@ -794,7 +794,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void httpMistakesAreProblemsToo() {
+    void http_mistakes_are_problems_too() {
         long before = total();
         problem(api.get("/api/v1/no-such-thing"), 404);
         problem(api.get("/api/v2/tasks"), 404);
@@ -808,7 +808,7 @@ abstract class ApiContract {
     // ---- operations -------------------------------------------------------------------------------------------
 
     @Test
-    void healthReportsTheDatabase() {
+    void health_reports_the_database() {
         Response health = api.get("/actuator/health");
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
@@ -822,7 +822,7 @@ abstract class ApiContract {
     }
 
     @Test
-    void theOpenApiDocumentAndSwaggerUiAreServed() {
+    void the_open_api_document_and_swagger_ui_are_served() {
         Response docs = api.get("/v3/api-docs");
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
         JsonNode paths = docs.json().get("paths");

@@ -39,7 +39,7 @@ class LaunchTest {
     }
 
     @Test
-    void aServerListensOnLoopbackOnlyAndKeepsItsDatabaseInTheDataDirectory() throws Exception {
+    void a_server_listens_on_loopback_only_and_keeps_its_database_in_the_data_directory() throws Exception {
         Path dataDir = freshDataDir();
         try (ConfigurableApplicationContext ctx = Launcher.start(
                 true,
@@ -63,7 +63,7 @@ class LaunchTest {
     }
 
     @Test
-    void aWorkerRunsTasksWithoutAWebServer() throws Exception {
+    void a_worker_runs_tasks_without_a_web_server() throws Exception {
         Path dataDir = freshDataDir();
         try (ConfigurableApplicationContext ctx = Launcher.start(
                 false,
@@ -82,7 +82,7 @@ class LaunchTest {
     }
 
     @Test
-    void theShellHandlerCanBeSwitchedOff() throws Exception {
+    void the_shell_handler_can_be_switched_off() throws Exception {
         Path dataDir = freshDataDir();
         try (ConfigurableApplicationContext ctx =
                 Launcher.start(false, settings("worker", "--data-dir", dataDir.toString(), "--no-shell"))) {

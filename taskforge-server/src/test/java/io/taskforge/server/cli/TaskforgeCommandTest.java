@@ -26,21 +26,21 @@ class TaskforgeCommandTest {
     }
 
     @Test
-    void helpListsTheCommands() {
+    void help_lists_the_commands() {
         Run r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("server", "worker", "--version");
     }
 
     @Test
-    void versionNamesTheRelease() {
+    void version_names_the_release() {
         Run r = run("--version");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("taskforge ").doesNotContain("unknown");
     }
 
     @Test
-    void serverHelpListsEveryOptionAndItsEnvironmentVariable() {
+    void server_help_lists_every_option_and_its_environment_variable() {
         Run r = run("server", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out())
@@ -50,7 +50,7 @@ class TaskforgeCommandTest {
     }
 
     @Test
-    void workerHelpListsItsOptions() {
+    void worker_help_lists_its_options() {
         Run r = run("worker", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--db", "--queues", "--concurrency", "--data-dir");
@@ -72,7 +72,7 @@ class TaskforgeCommandTest {
                 "frobnicate",
                 ""
             })
-    void badOptionsEndWithOneLineAndExitCode2(String line) {
+    void bad_options_end_with_one_line_and_exit_code_2(String line) {
         Run r = run(line.isEmpty() ? new String[0] : line.split(" "));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
@@ -80,7 +80,7 @@ class TaskforgeCommandTest {
     }
 
     @Test
-    void serverOptionsBecomeSettings() {
+    void server_options_become_settings() {
         CommandLine cl = TaskforgeCommand.commandLine();
         CommandLine.ParseResult parsed = cl.parseArgs(
                 "server",
@@ -112,7 +112,7 @@ class TaskforgeCommandTest {
     }
 
     @Test
-    void workerOptionsBecomeSettings() {
+    void worker_options_become_settings() {
         CommandLine cl = TaskforgeCommand.commandLine();
         CommandLine.ParseResult parsed =
                 cl.parseArgs("worker", "--db", "jdbc:sqlite:/tmp/x.db", "--queues", "reports", "--concurrency", "2");

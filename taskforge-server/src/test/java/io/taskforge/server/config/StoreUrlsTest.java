@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class StoreUrlsTest {
 
     @Test
-    void passwordsNeverReachTheLog() {
+    void passwords_never_reach_the_log() {
         assertThat(StoreUrls.redact("jdbc:postgresql://db:5432/tf?user=tf&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db:5432/tf?user=tf&password=***&ssl=true");
         assertThat(StoreUrls.redact("jdbc:postgresql://tf:s3cret@db:5432/tf"))
@@ -17,7 +17,7 @@ class StoreUrlsTest {
     }
 
     @Test
-    void theKindIsTheSubprotocol() {
+    void the_kind_is_the_subprotocol() {
         assertThat(StoreUrls.kind("jdbc:sqlite:/x.db")).isEqualTo("sqlite");
         assertThat(StoreUrls.kind("jdbc:postgresql://h/db")).isEqualTo("postgresql");
         assertThat(StoreUrls.kind("mysql://h")).isEqualTo("unknown");

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LogStreamsTest {
 
     @Test
-    void prettyPrintedJsonBecomesOneLineAndStaysTheSameJson() {
+    void pretty_printed_json_becomes_one_line_and_stays_the_same_json() {
         String pretty = "{\n  \"a\": [1,\r\n 2],\n  \"s\": \"line\\nbreak\"\n}";
         String line = LogStreams.oneLine(pretty);
         assertThat(line).doesNotContain("\n").doesNotContain("\r");
@@ -35,13 +35,13 @@ class LogStreamsTest {
     }
 
     @Test
-    void compactJsonIsLeftAlone() {
+    void compact_json_is_left_alone() {
         String compact = "{\"a\":1}";
         assertThat(LogStreams.oneLine(compact)).isSameAs(compact);
     }
 
     @Test
-    void theNumberOfOpenStreamsIsBoundedAndShutdownClosesThemAll() throws Exception {
+    void the_number_of_open_streams_is_bounded_and_shutdown_closes_them_all() throws Exception {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "streams-");
         try (TaskStore store = JdbcStores.sqlite(dir.resolve("taskforge.db"))) {
             TaskforgeClient client =

@@ -21,7 +21,7 @@ class TaskListParamsTest {
     }
 
     @Test
-    void nothingGivenMeansEverythingNewestFirstFiftyAtATime() {
+    void nothing_given_means_everything_newest_first_fifty_at_a_time() {
         TaskQuery q = parse(null, null, null, null, null);
         assertThat(q.statuses()).isEmpty();
         assertThat(q.sort()).isEqualTo(TaskSort.CREATED_AT_DESC);
@@ -30,7 +30,7 @@ class TaskListParamsTest {
     }
 
     @Test
-    void commaListsAndRepeatedParametersAddUp() {
+    void comma_lists_and_repeated_parameters_add_up() {
         TaskQuery q =
                 parse(List.of("queued,running", "FAILED"), List.of("HIGH"), List.of("a", "b,c", "a"), "-priority", "7");
         assertThat(q.statuses()).containsExactlyInAnyOrder(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.FAILED);
@@ -41,7 +41,7 @@ class TaskListParamsTest {
     }
 
     @Test
-    void timestampsMayCarryAnOffsetWhosePlusArrivedAsASpace() {
+    void timestamps_may_carry_an_offset_whose_plus_arrived_as_a_space() {
         TaskQuery q = TaskListParams.parse(
                 null,
                 null,
@@ -62,7 +62,7 @@ class TaskListParamsTest {
     }
 
     @Test
-    void unreadableValuesAreAllReportedAs400() {
+    void unreadable_values_are_all_reported_as_400() {
         assertThatThrownBy(() -> parse(List.of("DONE"), List.of("SOON"), null, "name", "ten"))
                 .isInstanceOf(InvalidRequestException.class)
                 .extracting(e -> ((InvalidRequestException) e)
@@ -71,7 +71,7 @@ class TaskListParamsTest {
     }
 
     @Test
-    void valuesOutOfBoundsAre422() {
+    void values_out_of_bounds_are_422() {
         for (String limit : List.of("0", "501", "-3")) {
             assertThatThrownBy(() -> parse(null, null, null, null, limit))
                     .isInstanceOf(TaskValidationException.class)
