@@ -58,7 +58,10 @@ class EngineConfiguration {
         EngineConfig.Builder builder = EngineConfig.builder()
                 .workerEnabled(worker.enabled())
                 .queues(worker.queues())
-                .shutdownGrace(worker.shutdownGrace());
+                .shutdownGrace(worker.shutdownGrace())
+                .leaseDuration(worker.leaseDuration())
+                .heartbeatInterval(worker.heartbeatInterval())
+                .pollInterval(worker.pollInterval());
         if (worker.id() != null && !worker.id().isBlank()) {
             builder.workerId(worker.id());
         }

@@ -31,13 +31,21 @@ public record TaskforgeProperties(
      * @param queues the queues this worker claims from
      * @param shutdownGrace how long running tasks may finish when the process stops before they are
      *     interrupted and handed back to the queue
+     * @param leaseDuration how long a claim holds without renewal: a dead worker's tasks come back to
+     *     their queue this long after its last renewal
+     * @param heartbeatInterval how often leases are renewed and the worker registry updated; at most a
+     *     third of the lease
+     * @param pollInterval how often an idle worker looks for work when no wake-up signal arrives
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
             String id,
             Integer concurrency,
             @DefaultValue("default") List<String> queues,
-            @DefaultValue("30s") Duration shutdownGrace) {}
+            @DefaultValue("30s") Duration shutdownGrace,
+            @DefaultValue("30s") Duration leaseDuration,
+            @DefaultValue("10s") Duration heartbeatInterval,
+            @DefaultValue("1s") Duration pollInterval) {}
 
     public record Handlers(@DefaultValue Shell shell) {}
 

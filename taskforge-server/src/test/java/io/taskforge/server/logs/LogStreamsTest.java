@@ -51,7 +51,15 @@ class LogStreamsTest {
             var properties = new TaskforgeProperties(
                     null,
                     dir,
-                    new TaskforgeProperties.Worker(true, null, null, List.of("default"), Duration.ofSeconds(1)),
+                    new TaskforgeProperties.Worker(
+                            true,
+                            null,
+                            null,
+                            List.of("default"),
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(30),
+                            Duration.ofSeconds(10),
+                            Duration.ofSeconds(1)),
                     new TaskforgeProperties.Handlers(new TaskforgeProperties.Shell(true)),
                     new TaskforgeProperties.Api(
                             DataSize.ofMegabytes(2),
