@@ -1,5 +1,6 @@
 package io.taskforge.client;
 
+import io.taskforge.event.EngineListener;
 import io.taskforge.json.JsonCodec;
 import io.taskforge.store.Inserted;
 import io.taskforge.store.TaskStore;
@@ -38,8 +39,15 @@ public final class TaskforgeClient {
     private final Clock clock;
     private final TaskDefaults defaults;
     private final NewTaskValidator validator;
+    private final EngineListener listener;
 
     public TaskforgeClient(TaskStore store, JsonCodec json, Clock clock, TaskDefaults defaults) {
+        this(store, json, clock, defaults, EngineListener.NONE);
+    }
+
+    public TaskforgeClient(
+            TaskStore store, JsonCodec json, Clock clock, TaskDefaults defaults, EngineListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.store = Objects.requireNonNull(store, "store");
         this.json = Objects.requireNonNull(json, "json");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -105,7 +113,17 @@ public final class TaskforgeClient {
         for (NewTask t : tasks) {
             rows.add(toRow(t, now));
         }
-        return store.taskInsertMany(rows);
+        List<Inserted> inserted = store.taskInsertMany(rows);
+        List<Task> created =
+                inserted.stream().filter(Inserted::created).map(Inserted::task).toList();
+        if (!created.isEmpty()) {
+            try {
+                listener.tasksSubmitted(created);
+            } catch (RuntimeException e) {
+                // Metrics must never fail a submission that is already stored.
+            }
+        }
+        return inserted;
     }
 
     public Optional<Task> get(String id) {

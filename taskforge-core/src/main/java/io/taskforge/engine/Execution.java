@@ -6,17 +6,18 @@ import io.taskforge.handler.TaskHandler;
 import io.taskforge.json.JsonCodec;
 import io.taskforge.json.JsonException;
 import io.taskforge.json.RawJson;
-import io.taskforge.retry.RetryPolicy;
 import io.taskforge.store.AttemptOutcome;
 import io.taskforge.store.ProgressUpdate;
 import io.taskforge.task.Progress;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskError;
 import io.taskforge.task.TaskLogLine;
+import io.taskforge.task.TaskStatus;
 import io.taskforge.task.Texts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,6 +44,7 @@ final class Execution implements Runnable, TaskContext {
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile Thread thread;
+    private volatile TaskStatus reportedStatus;
 
     Execution(Task task, Worker worker, JsonCodec json, Clock clock) {
         this.task = task;
@@ -59,6 +61,7 @@ final class Execution implements Runnable, TaskContext {
     @Override
     public void run() {
         thread = Thread.currentThread();
+        Duration runTime = Duration.ZERO;
         try {
             if (stopReason.get() != null) {
                 // Stopped between claim and start (a cancel that raced the claim).
@@ -67,6 +70,14 @@ final class Execution implements Runnable, TaskContext {
             }
             Object result = null;
             Throwable failure = null;
+            long startedNanos = System.nanoTime();
+            worker.listener()
+                    .attemptStarted(
+                            task,
+                            Duration.ofNanos(startedNanos - claimedAtNanos),
+                            task.runAt() == null || task.startedAt() == null
+                                    ? Duration.ZERO
+                                    : Duration.between(task.runAt(), task.startedAt()));
             try {
                 TaskHandler handler = worker.handler(task.type());
                 if (handler == null) {
@@ -79,10 +90,11 @@ final class Execution implements Runnable, TaskContext {
                 failure = t;
             }
             report(outcome(result, failure));
+            runTime = Duration.ofNanos(System.nanoTime() - startedNanos);
         } finally {
             thread = null;
             Thread.interrupted(); // an interrupt aimed at the handler must not leak to the next task
-            worker.finished(this);
+            worker.finished(this, runTime);
         }
     }
 
@@ -142,20 +154,26 @@ final class Execution implements Runnable, TaskContext {
     }
 
     private AttemptOutcome failure(TaskError error, boolean nonRetryable) {
-        Instant now = now();
-        if (nonRetryable || task.attempt() >= task.maxAttempts()) {
-            return AttemptOutcome.failed(task.id(), task.attempt(), worker.id(), error, now);
-        }
-        RetryPolicy policy = worker.retryPolicy(task.type());
-        Instant runAt = now.plus(policy.delay(task.attempt(), ThreadLocalRandom.current()::nextDouble))
-                .truncatedTo(ChronoUnit.MILLIS);
-        return AttemptOutcome.retrying(task.id(), task.attempt(), worker.id(), error, runAt, now);
+        return AttemptOutcomes.afterFailure(
+                task,
+                worker.id(),
+                error,
+                !nonRetryable,
+                worker.retryPolicy(task.type()),
+                now(),
+                ThreadLocalRandom.current()::nextDouble);
     }
 
     private void report(AttemptOutcome outcome) {
         if (reported.compareAndSet(false, true)) {
+            reportedStatus = outcome.status();
             worker.report(outcome);
         }
+    }
+
+    /** What this attempt reported (null when it reported nothing, e.g. after losing its lease). */
+    TaskStatus reportedStatus() {
+        return reportedStatus;
     }
 
     private String encode(Object result) {

@@ -2,6 +2,7 @@ package io.taskforge.engine;
 
 import io.taskforge.client.TaskDefaults;
 import io.taskforge.client.TaskforgeClient;
+import io.taskforge.event.EngineListener;
 import io.taskforge.handler.TaskHandler;
 import io.taskforge.json.JsonCodec;
 import io.taskforge.store.StoreListener;
@@ -49,9 +50,9 @@ public final class Taskforge implements AutoCloseable {
         this.store = b.store;
         this.config = b.config;
         this.closeStore = b.closeStore;
-        this.client = new TaskforgeClient(b.store, b.json, b.clock, b.defaults);
+        this.client = new TaskforgeClient(b.store, b.json, b.clock, b.defaults, b.listener);
         HandlerRegistry handlers = new HandlerRegistry(b.handlers);
-        this.worker = config.workerEnabled() ? new Worker(store, b.json, b.clock, config, handlers) : null;
+        this.worker = config.workerEnabled() ? new Worker(store, b.json, b.clock, config, handlers, b.listener) : null;
         this.maintenance = config.maintenanceEnabled() ? new Maintenance(store, b.clock, config) : null;
     }
 
@@ -158,6 +159,7 @@ public final class Taskforge implements AutoCloseable {
         private EngineConfig config;
         private final List<TaskHandler> handlers = new ArrayList<>();
         private boolean closeStore = true;
+        private EngineListener listener = EngineListener.NONE;
 
         private Builder(TaskStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -190,6 +192,12 @@ public final class Taskforge implements AutoCloseable {
 
         public Builder handlers(List<? extends TaskHandler> hs) {
             hs.forEach(this::handler);
+            return this;
+        }
+
+        /** Hears submissions, starts and ends of attempts (metrics, tracing). */
+        public Builder listener(EngineListener v) {
+            listener = Objects.requireNonNull(v);
             return this;
         }
 

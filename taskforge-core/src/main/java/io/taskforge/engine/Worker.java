@@ -1,5 +1,6 @@
 package io.taskforge.engine;
 
+import io.taskforge.event.EngineListener;
 import io.taskforge.handler.TaskHandler;
 import io.taskforge.json.JsonCodec;
 import io.taskforge.retry.RetryPolicy;
@@ -48,6 +49,7 @@ final class Worker implements WorkerView {
     private final Clock clock;
     private final EngineConfig config;
     private final HandlerRegistry handlers;
+    private final EngineListener listener;
     private final Semaphore slots;
     private final Map<String, Execution> running = new ConcurrentHashMap<>();
     private final Set<String> queues;
@@ -61,8 +63,15 @@ final class Worker implements WorkerView {
     private final Instant startedAt;
     private final String host;
 
-    Worker(TaskStore store, JsonCodec json, Clock clock, EngineConfig config, HandlerRegistry handlers) {
+    Worker(
+            TaskStore store,
+            JsonCodec json,
+            Clock clock,
+            EngineConfig config,
+            HandlerRegistry handlers,
+            EngineListener listener) {
         this.store = store;
+        this.listener = listener;
         this.json = json;
         this.clock = clock;
         this.config = config;
@@ -175,7 +184,11 @@ final class Worker implements WorkerView {
         return logs;
     }
 
-    void finished(Execution e) {
+    EngineListener listener() {
+        return listener;
+    }
+
+    void finished(Execution e, Duration runTime) {
         ScheduledFuture<?> f = timeoutFutures.remove(e);
         if (f != null) {
             f.cancel(false);
@@ -183,6 +196,13 @@ final class Worker implements WorkerView {
         running.remove(e.task().id(), e);
         slots.release();
         producer.signal();
+        if (e.reportedStatus() != null) {
+            try {
+                listener.attemptFinished(e.task(), e.reportedStatus(), runTime);
+            } catch (RuntimeException ex) {
+                log.warn("engine listener failed", ex);
+            }
+        }
     }
 
     // ---- WorkerView -----------------------------------------------------------------------------

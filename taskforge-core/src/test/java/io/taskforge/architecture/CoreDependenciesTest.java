@@ -1,6 +1,7 @@
 package io.taskforge.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -69,5 +70,10 @@ class CoreDependenciesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.taskforge.engine..", "io.taskforge.client..", "io.taskforge.handler..")
                 .check(core);
+    }
+
+    @Test
+    void feature_packages_have_no_cycles() {
+        slices().matching("io.taskforge.(*)..").should().beFreeOfCycles().check(core);
     }
 }
