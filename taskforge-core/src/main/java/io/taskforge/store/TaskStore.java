@@ -107,7 +107,10 @@ public interface TaskStore extends AutoCloseable {
      * Claims up to {@code max} QUEUED tasks of the given queues in one statement, highest priority
      * first, then earliest {@code runAt}, then id. Each becomes RUNNING with {@code attempt + 1},
      * the worker's id, the lease, {@code startedAt = now} and a {@code STARTED} event. Concurrent
-     * claimers never get the same task.
+     * claimers never get the same task. Queue settings hold across every claimer: nothing is
+     * claimed from a paused queue, a queue's RUNNING tasks never exceed its concurrency limit, and
+     * its starts never exceed its rate (a token bucket holding at most {@code max(1, rate / 5)}
+     * tokens, so no one-second window sees more than {@code rate + max(1, rate / 5)} starts).
      *
      * @return the claimed tasks in claim order
      */
@@ -142,6 +145,43 @@ public interface TaskStore extends AutoCloseable {
 
     /** Lines of a task with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     LogPage taskLogList(String taskId, long afterSeq, int limit);
+
+    /**
+     * Appends log lines of one attempt only while that attempt is RUNNING for {@code workerId} (the
+     * remote-worker API); false, and nothing written, otherwise.
+     */
+    boolean taskLogAppendIfRunning(String taskId, int attempt, String workerId, List<TaskLogLine> lines);
+
+    /** Stores one attempt's progress while it is RUNNING for {@code workerId}; false otherwise. */
+    boolean taskProgressSetIfRunning(String taskId, int attempt, String workerId, ProgressUpdate update);
+
+    // ---- queues -----------------------------------------------------------------------------------
+
+    /**
+     * Every queue that has tasks in a non-finished state, FAILED tasks, or stored settings, by name,
+     * with live counts and the age of its oldest QUEUED task at {@code now}.
+     */
+    List<QueueStats> queueStatsList(Instant now);
+
+    /** Stored settings of every queue that has any; queues without are unpaused and unlimited. */
+    List<QueueSettings> queueSettingsList();
+
+    /** Creates or changes a queue's settings (see {@link QueuePatch}); returns them as stored. */
+    QueueSettings queueSettingsUpdate(String queue, QueuePatch patch, Instant now);
+
+    /**
+     * Puts every FAILED task of the queue back, as {@link #taskRetry} does for one, skipping tasks
+     * whose unique key is now held by another task.
+     *
+     * @return how many were queued again
+     */
+    int taskRetryFailedInQueue(String queue, Instant now, String actor);
+
+    /** Ids of RUNNING tasks by the worker that runs them. */
+    java.util.Map<String, List<String>> taskRunningByWorker();
+
+    /** Counts, throughput and durations for monitoring, over {@code [since, now]}. */
+    TaskStats taskStats(Instant since, Instant now);
 
     // ---- maintenance (run by the leader) ----------------------------------------------------------
 

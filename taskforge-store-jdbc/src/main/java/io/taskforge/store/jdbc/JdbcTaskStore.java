@@ -250,4 +250,47 @@ final class JdbcTaskStore implements TaskStore {
     public String toString() {
         return "JdbcTaskStore[" + dialectName + "]";
     }
+
+    // ---- issue 3 (being implemented; these stubs are replaced before this lands) ------------------
+
+    @Override
+    public boolean taskLogAppendIfRunning(String taskId, int attempt, String workerId, List<TaskLogLine> lines) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public boolean taskProgressSetIfRunning(String taskId, int attempt, String workerId, ProgressUpdate update) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public List<io.taskforge.store.QueueStats> queueStatsList(Instant now) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public List<io.taskforge.store.QueueSettings> queueSettingsList() {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public io.taskforge.store.QueueSettings queueSettingsUpdate(
+            String queue, io.taskforge.store.QueuePatch patch, Instant now) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public int taskRetryFailedInQueue(String queue, Instant now, String actor) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> taskRunningByWorker() {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public io.taskforge.store.TaskStats taskStats(Instant since, Instant now) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
 }
