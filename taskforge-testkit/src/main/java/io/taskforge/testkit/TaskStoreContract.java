@@ -99,6 +99,13 @@ public abstract class TaskStoreContract {
     }
 
     @Nested
+    class AttemptReports extends AttemptReportsContract {
+        AttemptReports() {
+            super(TaskStoreContract.this);
+        }
+    }
+
+    @Nested
     class Maintenance extends MaintenanceContract {
         Maintenance() {
             super(TaskStoreContract.this);

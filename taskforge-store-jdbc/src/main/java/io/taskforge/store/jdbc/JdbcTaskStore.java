@@ -53,6 +53,7 @@ final class JdbcTaskStore implements TaskStore {
     private final TaskLogs logs;
     private final Maintenance maintenance;
     private final Workers workers;
+    private final AttemptReports attemptReports;
     private final StoreDb db;
 
     JdbcTaskStore(DataSource dataSource, Dialect dialect, ConnectionSource listenConnections, Runnable onClose) {
@@ -72,6 +73,7 @@ final class JdbcTaskStore implements TaskStore {
         this.logs = new TaskLogs(db);
         this.maintenance = new Maintenance(db, rows, events);
         this.workers = new Workers(db);
+        this.attemptReports = new AttemptReports(db, logs);
     }
 
     /** The id in the form the database returns it, or null when it cannot name a task. */
@@ -255,12 +257,14 @@ final class JdbcTaskStore implements TaskStore {
 
     @Override
     public boolean taskLogAppendIfRunning(String taskId, int attempt, String workerId, List<TaskLogLine> lines) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String key = taskId(taskId);
+        return key != null && attemptReports.appendLogIfRunning(key, attempt, workerId, lines);
     }
 
     @Override
     public boolean taskProgressSetIfRunning(String taskId, int attempt, String workerId, ProgressUpdate update) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String key = taskId(taskId);
+        return key != null && attemptReports.setProgressIfRunning(key, attempt, workerId, update);
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.taskforge.task.LogPage;
 import io.taskforge.task.TaskIds;
 import io.taskforge.task.TaskLogLine;
 import io.taskforge.task.Texts;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,18 +43,26 @@ final class TaskLogs {
             List<TaskLogLine> kept = valid.stream()
                     .filter(l -> live.contains(l.taskId().toLowerCase(Locale.ROOT)))
                     .toList();
-            return JdbcRunner.batch(
-                    c,
-                    "INSERT INTO tf_task_log (task_id, attempt, at, stream, line) VALUES (?, ?, ?, ?, ?)",
-                    kept,
-                    (ps, l) -> {
-                        d.id().bind(ps, 1, l.taskId());
-                        ps.setInt(2, l.attempt());
-                        d.instant().bind(ps, 3, l.at());
-                        ps.setString(4, l.stream() == null ? TaskLogLine.SYSTEM : l.stream());
-                        ps.setString(5, l.line() == null ? "" : Texts.truncate(l.line(), TaskLogLine.MAX_LINE_CHARS));
-                    });
+            return insert(c, kept);
         });
+    }
+
+    /**
+     * Inserts lines inside the caller's transaction, which has already checked their tasks and
+     * called {@link Dialect#serializeLogAppends}. A missing stream is {@code system}; long lines are cut.
+     */
+    int[] insert(Connection c, List<TaskLogLine> lines) throws SQLException {
+        return JdbcRunner.batch(
+                c,
+                "INSERT INTO tf_task_log (task_id, attempt, at, stream, line) VALUES (?, ?, ?, ?, ?)",
+                lines,
+                (ps, l) -> {
+                    d.id().bind(ps, 1, l.taskId());
+                    ps.setInt(2, l.attempt());
+                    d.instant().bind(ps, 3, l.at());
+                    ps.setString(4, l.stream() == null ? TaskLogLine.SYSTEM : l.stream());
+                    ps.setString(5, l.line() == null ? "" : Texts.truncate(l.line(), TaskLogLine.MAX_LINE_CHARS));
+                });
     }
 
     LogPage list(String taskId, long afterSeq, int limit) {
