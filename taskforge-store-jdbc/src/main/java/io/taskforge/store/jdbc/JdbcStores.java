@@ -103,6 +103,19 @@ public final class JdbcStores {
         return Migrations.migrate(dataSource, dialectOf(dataSource));
     }
 
+    /**
+     * Writes a consistent backup of the store at {@code jdbcUrl} to {@code target} while the store
+     * stays in use (the {@code taskforge backup} command): SQLite with {@code VACUUM INTO},
+     * PostgreSQL with {@code pg_dump} from the PATH. The file appears only once it is complete.
+     *
+     * @param overwrite whether an existing {@code target} may be replaced
+     * @throws BackupException when no backup was made; its reason says why
+     * @throws IllegalArgumentException for a URL of a database that cannot be backed up this way
+     */
+    public static BackupResult backup(String jdbcUrl, Path target, boolean overwrite) {
+        return Backups.backup(jdbcUrl, target, overwrite);
+    }
+
     static String sqliteUrl(Path file) {
         Path absolute = file.toAbsolutePath();
         try {
