@@ -1,8 +1,8 @@
 /**
  * The handlers every Taskforge worker can run without application code: {@code noop} and
- * {@code sleep} for tests and benchmarks, {@code shell} for commands and scripts, {@code http}
- * for calls to other services. {@link io.taskforge.handler.builtin.BuiltinHandlers#all} lists
- * them for registration.
+ * {@code sleep} for tests and benchmarks, {@code shell} for commands, {@code script} for stored
+ * scripts, {@code http} for calls to other services. {@link
+ * io.taskforge.handler.builtin.BuiltinHandlers#all} lists them for registration.
  *
  * <p>Each handler reads its payload into a public {@code Payload} record and returns a public
  * {@code Result} record, so Java callers can build payloads and read results with the same
