@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.taskforge.jdbc.ConnectionSource;
 import io.taskforge.jdbc.JdbcException;
 import io.taskforge.jdbc.Transactions;
+import io.taskforge.script.ScriptStore;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.jdbc.dialect.Dialect;
@@ -86,6 +87,25 @@ public final class JdbcStores {
             Migrations.migrate(dataSource, dialect);
         }
         return new JdbcTaskStore(dataSource, dialect, dataSource::getConnection, () -> {});
+    }
+
+    /**
+     * The scripts kept in the same database as the tasks of {@code store}, which must be a store
+     * opened here. It shares that store's connections (and, on SQLite, its queue of writers), and
+     * lives as long as it: closing {@code store} closes both.
+     *
+     * <pre>{@code
+     * TaskStore tasks = JdbcStores.sqlite(Path.of("data/taskforge.db"));
+     * ScriptStore scripts = JdbcStores.scripts(tasks);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code store} was not opened by this class
+     */
+    public static ScriptStore scripts(TaskStore store) {
+        if (store instanceof JdbcTaskStore jdbc) {
+            return new JdbcScriptStore(jdbc.db());
+        }
+        throw new IllegalArgumentException("not a store opened by JdbcStores: " + store);
     }
 
     /** Brings the schema at {@code jdbcUrl} up to date (the {@code taskforge migrate} command). */

@@ -253,6 +253,11 @@ final class JdbcTaskStore implements TaskStore {
         return "JdbcTaskStore[" + dialectName + "]";
     }
 
+    /** The way into the database, for stores of other things kept beside the tasks (scripts). */
+    StoreDb db() {
+        return db;
+    }
+
     // ---- issue 3 (being implemented; these stubs are replaced before this lands) ------------------
 
     @Override
