@@ -120,6 +120,13 @@ public abstract class TaskStoreContract {
     }
 
     @Nested
+    class Queues extends QueuesContract {
+        Queues() {
+            super(TaskStoreContract.this);
+        }
+    }
+
+    @Nested
     class Tagging extends TaggingContract {
         Tagging() {
             super(TaskStoreContract.this);

@@ -5,6 +5,7 @@ import io.taskforge.jdbc.StatementBinder;
 import io.taskforge.store.jdbc.dialect.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -65,6 +66,18 @@ final class Args implements StatementBinder {
 
     Args bool(boolean value) {
         params.bool(value);
+        return this;
+    }
+
+    /** A floating-point number (null allowed). */
+    Args real(Double value) {
+        params.add(value, (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, Types.DOUBLE);
+            } else {
+                ps.setDouble(i, v);
+            }
+        });
         return this;
     }
 

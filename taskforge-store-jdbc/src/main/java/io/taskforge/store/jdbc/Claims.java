@@ -2,10 +2,14 @@ package io.taskforge.store.jdbc;
 
 import io.taskforge.jdbc.JdbcRunner;
 import io.taskforge.store.ClaimParams;
+import io.taskforge.store.jdbc.dialect.Dialect;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskEvent;
 import io.taskforge.task.TaskEventType;
 import io.taskforge.task.TaskStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +18,13 @@ import java.util.List;
  * Claiming ready tasks: one statement takes up to N of them in claim order (see {@link
  * io.taskforge.store.jdbc.dialect.Dialect#claimSql}) and makes them RUNNING; their STARTED
  * events go in the same transaction.
+ *
+ * <p>Queue settings are read first, in the same transaction ({@link QueueLimits}). When none of
+ * the claimed queues is paused or limited, or only one queue is claimed from, the one statement
+ * does the whole claim. Only a claim over several queues of which some are limited takes another
+ * way: it picks the first candidates of each limited queue (up to what that queue allows) and of
+ * the unlimited ones together, locking them, keeps the first N of all in claim order, and makes
+ * exactly those RUNNING; the claim order across queues stays as without limits.
  */
 final class Claims {
     /** Highest priority first, then earliest runAt, then id: the order the statement picked them in. */
@@ -28,37 +39,62 @@ final class Claims {
             + " lease_until = ?, started_at = ?, updated_at = ?, progress_percent = NULL, progress_message = NULL";
 
     private final StoreDb db;
+    private final Dialect d;
     private final TaskRows rows;
     private final Events events;
+    private final QueueLimits limits;
     private final String claimSql;
+    private final String pickSql;
+    private final String claimPickedSql;
 
-    Claims(StoreDb db, TaskRows rows, Events events) {
+    Claims(StoreDb db, TaskRows rows, Events events, QueueLimits limits) {
         this.db = db;
+        this.d = db.dialect();
         this.rows = rows;
         this.events = events;
-        this.claimSql = db.dialect().claimSql(ASSIGNMENTS, TaskRows.COLUMNS);
+        this.limits = limits;
+        this.claimSql = d.claimSql(ASSIGNMENTS, TaskRows.COLUMNS);
+        this.pickSql = "SELECT id, priority, run_at FROM tf_task"
+                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND " + d.anyOf("queue")
+                + " ORDER BY priority DESC, run_at, id LIMIT ?" + d.forUpdateSkipLocked();
+        this.claimPickedSql = "UPDATE tf_task SET " + ASSIGNMENTS + " WHERE " + d.anyOf("id")
+                + " AND status = 'QUEUED' AND deleted_at IS NULL RETURNING " + String.join(", ", TaskRows.COLUMNS);
     }
+
+    /** A ready task considered by a claim over several queues, with what orders it. */
+    private record Candidate(String id, int priority, Instant runAt) {}
+
+    private static final Comparator<Candidate> CANDIDATE_ORDER = Comparator.comparingInt(Candidate::priority)
+            .reversed()
+            .thenComparing(Candidate::runAt)
+            .thenComparing(Candidate::id);
 
     List<Task> claim(ClaimParams p) {
         if (p.queues().isEmpty()) {
             return List.of();
         }
         return db.write("claim tasks", (c, scope) -> {
-            List<Task> claimed = new ArrayList<>(JdbcRunner.query(
-                    c,
-                    claimSql,
-                    db.args()
-                            .text(p.workerId())
-                            .instant(p.leaseUntil())
-                            .instant(p.now())
-                            .instant(p.now())
-                            .texts(p.queues())
-                            .integer(p.max()),
-                    rows.mapper()));
+            QueueLimits.Plan plan = limits.plan(c, p);
+            if (plan.open().isEmpty()) {
+                return List.of();
+            }
+            List<Task> claimed;
+            if (!plan.capped()) {
+                claimed = claimInOneStatement(c, p, plan.open(), p.max());
+            } else if (plan.open().size() == 1) {
+                claimed = claimInOneStatement(
+                        c,
+                        p,
+                        plan.open(),
+                        Math.min(p.max(), plan.caps().get(plan.open().getFirst())));
+            } else {
+                claimed = claimCapped(c, p, plan);
+            }
             if (claimed.isEmpty()) {
                 return List.of();
             }
             claimed.sort(CLAIM_ORDER);
+            limits.charge(c, plan, claimed, p.now());
             events.append(
                     c,
                     claimed.stream()
@@ -75,5 +111,60 @@ final class Claims {
                             .toList());
             return rows.withTags(c, claimed);
         });
+    }
+
+    private List<Task> claimInOneStatement(Connection c, ClaimParams p, List<String> queues, int max)
+            throws SQLException {
+        return new ArrayList<>(JdbcRunner.query(
+                c,
+                claimSql,
+                db.args()
+                        .text(p.workerId())
+                        .instant(p.leaseUntil())
+                        .instant(p.now())
+                        .instant(p.now())
+                        .texts(queues)
+                        .integer(max),
+                rows.mapper()));
+    }
+
+    /** Several queues, some of them limited: pick per limited queue, then take the first N of all. */
+    private List<Task> claimCapped(Connection c, ClaimParams p, QueueLimits.Plan plan) throws SQLException {
+        List<Candidate> candidates = new ArrayList<>();
+        List<String> unlimited = new ArrayList<>();
+        for (String queue : plan.open()) {
+            Integer cap = plan.caps().get(queue);
+            if (cap == null) {
+                unlimited.add(queue);
+            } else {
+                candidates.addAll(pick(c, List.of(queue), Math.min(cap, p.max())));
+            }
+        }
+        if (!unlimited.isEmpty()) {
+            candidates.addAll(pick(c, unlimited, p.max()));
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        candidates.sort(CANDIDATE_ORDER);
+        List<String> ids = candidates.stream().limit(p.max()).map(Candidate::id).toList();
+        return new ArrayList<>(JdbcRunner.query(
+                c,
+                claimPickedSql,
+                db.args()
+                        .text(p.workerId())
+                        .instant(p.leaseUntil())
+                        .instant(p.now())
+                        .instant(p.now())
+                        .ids(ids),
+                rows.mapper()));
+    }
+
+    private List<Candidate> pick(Connection c, List<String> queues, int max) throws SQLException {
+        return JdbcRunner.query(
+                c,
+                pickSql,
+                db.args().texts(queues).integer(max),
+                rs -> new Candidate(d.readId(rs, "id"), rs.getInt("priority"), d.readInstant(rs, "run_at")));
     }
 }

@@ -53,6 +53,8 @@ final class JdbcTaskStore implements TaskStore {
     private final TaskLogs logs;
     private final Maintenance maintenance;
     private final Workers workers;
+    private final Queues queues;
+    private final DeadLetterReplay deadLetters;
     private final AttemptReports attemptReports;
     private final StoreDb db;
 
@@ -67,12 +69,15 @@ final class JdbcTaskStore implements TaskStore {
         this.inserts = new TaskInserts(db, rows, events, tags);
         this.commands = new TaskCommands(db, rows, events, tags);
         this.listing = new TaskListing(db, rows);
-        this.claims = new Claims(db, rows, events);
+        QueueRows queueRows = new QueueRows(db);
+        this.claims = new Claims(db, rows, events, new QueueLimits(db, queueRows));
         this.outcomes = new Outcomes(db, events);
         this.leases = new Leases(db);
         this.logs = new TaskLogs(db);
         this.maintenance = new Maintenance(db, rows, events);
         this.workers = new Workers(db);
+        this.queues = new Queues(db, queueRows);
+        this.deadLetters = new DeadLetterReplay(db, events);
         this.attemptReports = new AttemptReports(db, logs);
     }
 
@@ -274,28 +279,29 @@ final class JdbcTaskStore implements TaskStore {
 
     @Override
     public List<io.taskforge.store.QueueStats> queueStatsList(Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return queues.statsList(now);
     }
 
     @Override
     public List<io.taskforge.store.QueueSettings> queueSettingsList() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return queues.settingsList();
     }
 
     @Override
     public io.taskforge.store.QueueSettings queueSettingsUpdate(
             String queue, io.taskforge.store.QueuePatch patch, Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return queues.settingsUpdate(
+                Objects.requireNonNull(queue, "queue"), Objects.requireNonNull(patch, "patch"), now);
     }
 
     @Override
     public int taskRetryFailedInQueue(String queue, Instant now, String actor) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return deadLetters.retryFailed(Objects.requireNonNull(queue, "queue"), now, actor);
     }
 
     @Override
     public java.util.Map<String, List<String>> taskRunningByWorker() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return workers.runningTaskIds();
     }
 
     @Override

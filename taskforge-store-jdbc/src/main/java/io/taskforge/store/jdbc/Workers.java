@@ -5,7 +5,10 @@ import io.taskforge.store.WorkerRecord;
 import io.taskforge.store.WorkerStatus;
 import io.taskforge.store.jdbc.dialect.Dialect;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Worker registrations and leader leases. */
 final class Workers {
@@ -58,6 +61,21 @@ final class Workers {
                                 d.readInstant(rs, "started_at"),
                                 d.readInstant(rs, "last_heartbeat_at"),
                                 WorkerStatus.valueOf(rs.getString("status")))));
+    }
+
+    /** Ids of RUNNING tasks by worker, both in order; served by the running-by-worker index. */
+    Map<String, List<String>> runningTaskIds() {
+        return db.read("list running tasks by worker", c -> {
+            Map<String, List<String>> byWorker = new LinkedHashMap<>();
+            JdbcRunner.query(
+                    c,
+                    "SELECT worker_id, id FROM tf_task WHERE status = 'RUNNING' AND deleted_at IS NULL"
+                            + " AND worker_id IS NOT NULL ORDER BY worker_id, id",
+                    db.args(),
+                    rs -> byWorker.computeIfAbsent(rs.getString("worker_id"), w -> new ArrayList<>())
+                            .add(d.readId(rs, "id")));
+            return byWorker;
+        });
     }
 
     int markLost(Instant heartbeatBefore) {

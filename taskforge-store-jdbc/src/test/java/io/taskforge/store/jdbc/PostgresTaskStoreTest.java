@@ -39,8 +39,9 @@ class PostgresTaskStoreTest extends TaskStoreContract {
     static void emptyTables(String jdbcUrl) {
         try (Connection c = DriverManager.getConnection(jdbcUrl);
                 Statement st = c.createStatement()) {
-            st.execute("TRUNCATE tf_task, tf_task_tag, tf_tag, tf_task_event, tf_task_log, tf_worker, tf_leader"
-                    + " RESTART IDENTITY CASCADE");
+            st.execute(
+                    "TRUNCATE tf_task, tf_task_tag, tf_tag, tf_task_event, tf_task_log, tf_worker, tf_leader, tf_queue"
+                            + " RESTART IDENTITY CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }
