@@ -180,8 +180,29 @@ public interface TaskStore extends AutoCloseable {
     /** Ids of RUNNING tasks by the worker that runs them. */
     java.util.Map<String, List<String>> taskRunningByWorker();
 
-    /** Counts, throughput and durations for monitoring, over {@code [since, now]}. */
+    /**
+     * Counts, throughput and durations for monitoring, over {@code [since, now]} (see {@link
+     * TaskStats}). The work is bounded by the window, not by the history: finished tasks are found
+     * by {@code finishedAt}, and percentiles read at most a fixed number of the newest of them.
+     *
+     * @throws IllegalArgumentException when {@code since} is after {@code now} or the window is
+     *     longer than 7 days
+     */
     TaskStats taskStats(Instant since, Instant now);
+
+    // ---- the change feed --------------------------------------------------------------------------
+
+    /** The id of the newest task event (0 when there is none): where a feed of what happens next starts. */
+    long taskEventLatestId();
+
+    /**
+     * Status changes of undeleted tasks recorded after event {@code afterEventId}, in event order:
+     * the events whose status before and after differ (a creation counts, from null), each with the
+     * task as it is now. At most {@code limit} events are examined, status changes or not, so a page
+     * costs the same however few of them are status changes; a page stops early at a gap in the
+     * event ids that may still fill (see {@link TaskChangePage.Gap}).
+     */
+    TaskChangePage taskChangesAfter(long afterEventId, int limit);
 
     // ---- maintenance (run by the leader) ----------------------------------------------------------
 

@@ -134,6 +134,20 @@ public abstract class TaskStoreContract {
     }
 
     @Nested
+    class Stats extends TaskStatsContract {
+        Stats() {
+            super(TaskStoreContract.this);
+        }
+    }
+
+    @Nested
+    class ChangeFeed extends ChangeFeedContract {
+        ChangeFeed() {
+            super(TaskStoreContract.this);
+        }
+    }
+
+    @Nested
     class Listening extends ListeningContract {
         Listening() {
             super(TaskStoreContract.this);

@@ -53,6 +53,8 @@ final class JdbcTaskStore implements TaskStore {
     private final TaskLogs logs;
     private final Maintenance maintenance;
     private final Workers workers;
+    private final TaskStatistics statistics;
+    private final TaskChanges changes;
     private final Queues queues;
     private final DeadLetterReplay deadLetters;
     private final AttemptReports attemptReports;
@@ -76,6 +78,8 @@ final class JdbcTaskStore implements TaskStore {
         this.logs = new TaskLogs(db);
         this.maintenance = new Maintenance(db, rows, events);
         this.workers = new Workers(db);
+        this.statistics = new TaskStatistics(db);
+        this.changes = new TaskChanges(db, rows);
         this.queues = new Queues(db, queueRows);
         this.deadLetters = new DeadLetterReplay(db, events);
         this.attemptReports = new AttemptReports(db, logs);
@@ -306,6 +310,16 @@ final class JdbcTaskStore implements TaskStore {
 
     @Override
     public io.taskforge.store.TaskStats taskStats(Instant since, Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return statistics.stats(Objects.requireNonNull(since, "since"), Objects.requireNonNull(now, "now"));
+    }
+
+    @Override
+    public long taskEventLatestId() {
+        return changes.latestId();
+    }
+
+    @Override
+    public io.taskforge.store.TaskChangePage taskChangesAfter(long afterEventId, int limit) {
+        return changes.after(afterEventId, limit);
     }
 }

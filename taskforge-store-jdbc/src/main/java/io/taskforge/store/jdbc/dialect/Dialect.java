@@ -54,6 +54,21 @@ public interface Dialect {
      */
     String containsIgnoreCase(String column);
 
+    /**
+     * An expression for the start of the UTC minute an instant column falls in, read back with
+     * {@link #readInstant}.
+     */
+    String minuteOf(String instantColumn);
+
+    /**
+     * Run times by type over {@code rows} (a FROM clause with its WHERE; its parameters are the
+     * statement's) having columns {@code type}, {@code started_at} and {@code finished_at}. Answers
+     * columns {@code type}, {@code n}, {@code p50}, {@code p95}, {@code p99} and {@code max_ms}: the
+     * count, the nearest-rank percentiles (the run time at rank {@code ceil(p * n / 100)}) and the
+     * maximum of {@code finished_at - started_at} in milliseconds, negative ones read as 0.
+     */
+    String runTimeStatsSql(String rows);
+
     // ---- binding and reading ---------------------------------------------------------------------
 
     ValueBinder<String> id();

@@ -79,6 +79,26 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String minuteOf(String instantColumn) {
+        return "(" + instantColumn + " / 60000 * 60000)";
+    }
+
+    @Override
+    public String runTimeStatsSql(String rows) {
+        // No percentile aggregates: rank each type's run times with window functions and pick
+        // the rows at the nearest ranks, ceil(p * n / 100) in integer arithmetic.
+        return "WITH d AS (SELECT type, finished_at - started_at AS ms FROM " + rows + "),"
+                + " r AS (SELECT type, ms, row_number() OVER (PARTITION BY type ORDER BY ms) AS rn,"
+                + " count(*) OVER (PARTITION BY type) AS n FROM d)"
+                + " SELECT type, n,"
+                + " max(0, max(CASE WHEN rn = (50 * n + 99) / 100 THEN ms END)) AS p50,"
+                + " max(0, max(CASE WHEN rn = (95 * n + 99) / 100 THEN ms END)) AS p95,"
+                + " max(0, max(CASE WHEN rn = (99 * n + 99) / 100 THEN ms END)) AS p99,"
+                + " max(0, max(ms)) AS max_ms"
+                + " FROM r GROUP BY type, n";
+    }
+
+    @Override
     public ValueBinder<String> id() {
         return (ps, i, v) -> Params.bindText(ps, i, v == null ? null : v.toLowerCase(Locale.ROOT));
     }

@@ -1,0 +1,130 @@
+package io.taskforge.store.jdbc;
+
+import io.taskforge.jdbc.JdbcRunner;
+import io.taskforge.jdbc.StatementBinder;
+import io.taskforge.store.TaskStats;
+import io.taskforge.store.TaskStats.MinuteCount;
+import io.taskforge.store.TaskStats.TypeDurations;
+import io.taskforge.store.jdbc.dialect.Dialect;
+import io.taskforge.task.TaskStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link io.taskforge.store.TaskStore#taskStats}: three read-only queries on one connection.
+ *
+ * <p>Finished tasks are found through {@code tf_task_finished_idx} (finishedAt, covering status,
+ * type and startedAt; V5), so a window reads only the index entries of the tasks that finished in
+ * it. Throughput is counted over the whole window. Percentiles need every run time of a type in
+ * order, a sort that costs seconds for millions of rows on SQLite, so they read at most {@link
+ * #MAX_DURATION_ROWS} of the newest finished tasks: the boundary is found by stepping that far back
+ * through the same index.
+ */
+final class TaskStatistics {
+    /** How many finished tasks percentiles read at most; far more than an hour of a busy queue. */
+    static final int MAX_DURATION_ROWS = 100_000;
+    /** A week of minutes: the longest window this answers per minute. */
+    static final Duration MAX_WINDOW = Duration.ofDays(7);
+
+    private static final String FINISHED_IN_WINDOW = "tf_task WHERE status IN ('SUCCEEDED', 'FAILED')"
+            + " AND deleted_at IS NULL AND finished_at >= ? AND finished_at <= ?";
+
+    private final StoreDb db;
+    private final Dialect d;
+
+    TaskStatistics(StoreDb db) {
+        this.db = db;
+        this.d = db.dialect();
+    }
+
+    TaskStats stats(Instant since, Instant now) {
+        if (since.isAfter(now)) {
+            throw new IllegalArgumentException("the window starts (" + since + ") after it ends (" + now + ")");
+        }
+        if (Duration.between(since, now).compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("the window is longer than " + MAX_WINDOW.toDays() + " days");
+        }
+        return db.read("read task statistics", c -> {
+            Map<TaskStatus, Long> counts = countsByStatus(c);
+            List<MinuteCount> perMinute = perMinute(c, since, now);
+            Instant durationsSince = durationsSince(c, since, now);
+            return new TaskStats(counts, perMinute, durations(c, durationsSince, now), durationsSince);
+        });
+    }
+
+    private Map<TaskStatus, Long> countsByStatus(Connection c) throws SQLException {
+        Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus s : TaskStatus.values()) {
+            counts.put(s, 0L);
+        }
+        // Served by tf_task_status_created_idx, whose entries are the undeleted tasks by status.
+        record StatusCount(TaskStatus status, long n) {}
+        for (StatusCount sc : JdbcRunner.query(
+                c,
+                "SELECT status, count(*) AS n FROM tf_task WHERE deleted_at IS NULL GROUP BY status",
+                StatementBinder.NONE,
+                rs -> new StatusCount(TaskStatus.valueOf(rs.getString("status")), rs.getLong("n")))) {
+            counts.put(sc.status(), sc.n());
+        }
+        return counts;
+    }
+
+    private List<MinuteCount> perMinute(Connection c, Instant since, Instant now) throws SQLException {
+        String minute = d.minuteOf("finished_at");
+        Map<Instant, MinuteCount> counted = new HashMap<>();
+        for (MinuteCount m : JdbcRunner.query(
+                c,
+                "SELECT " + minute + " AS minute,"
+                        + " sum(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,"
+                        + " sum(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed"
+                        + " FROM " + FINISHED_IN_WINDOW + " GROUP BY " + minute,
+                db.args().instant(since).instant(now),
+                rs -> new MinuteCount(d.readInstant(rs, "minute"), rs.getLong("succeeded"), rs.getLong("failed")))) {
+            counted.put(m.minute(), m);
+        }
+        // The database answers only minutes that had finishes; the contract has every minute.
+        Instant last = now.truncatedTo(ChronoUnit.MINUTES);
+        List<MinuteCount> minutes = new ArrayList<>();
+        for (Instant m = since.truncatedTo(ChronoUnit.MINUTES); !m.isAfter(last); m = m.plus(1, ChronoUnit.MINUTES)) {
+            MinuteCount found = counted.get(m);
+            minutes.add(found != null ? found : new MinuteCount(m, 0, 0));
+        }
+        return minutes;
+    }
+
+    /** {@code since}, or the finish time of the newest {@link #MAX_DURATION_ROWS}th task when more finished. */
+    private Instant durationsSince(Connection c, Instant since, Instant now) throws SQLException {
+        Optional<Instant> boundary = JdbcRunner.queryFirst(
+                c,
+                "SELECT finished_at FROM " + FINISHED_IN_WINDOW + " ORDER BY finished_at DESC LIMIT 1 OFFSET ?",
+                db.args().instant(since).instant(now).integer(MAX_DURATION_ROWS - 1),
+                rs -> d.readInstant(rs, "finished_at"));
+        return boundary.filter(b -> b.isAfter(since)).orElse(since);
+    }
+
+    private List<TypeDurations> durations(Connection c, Instant since, Instant now) throws SQLException {
+        List<TypeDurations> byType = new ArrayList<>(JdbcRunner.query(
+                c,
+                d.runTimeStatsSql(FINISHED_IN_WINDOW + " AND started_at IS NOT NULL"),
+                db.args().instant(since).instant(now),
+                rs -> new TypeDurations(
+                        rs.getString("type"),
+                        rs.getLong("n"),
+                        rs.getLong("p50"),
+                        rs.getLong("p95"),
+                        rs.getLong("p99"),
+                        rs.getLong("max_ms"))));
+        byType.sort(Comparator.comparing(TypeDurations::type));
+        return byType;
+    }
+}
