@@ -6,6 +6,7 @@ import io.taskforge.json.JsonCodec;
 import io.taskforge.retry.RetryPolicy;
 import io.taskforge.store.AttemptOutcome;
 import io.taskforge.store.ClaimParams;
+import io.taskforge.store.QueueSettings;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.WorkerRecord;
 import io.taskforge.store.WorkerStatus;
@@ -264,9 +265,27 @@ final class Worker implements WorkerView {
      * Claims work for free slots. Wakes on a signal (a task queued here or, through NOTIFY, on
      * another node; a slot freed) or after the poll interval, with jitter so that idle workers
      * started together do not poll in step.
+     *
+     * <p>An empty claim cannot tell an empty queue from a limited one, and nothing signals when a
+     * rate-limited queue's bucket refills or another node's task of a concurrency-limited queue
+     * finishes. So the producer keeps a copy of the queue settings (re-read every {@link
+     * #SETTINGS_REFRESH}; a failed read keeps the last copy) and, while one of its queues is
+     * limited or paused, pauses only as long as the limit suggests: one token's time for a rate
+     * limit, {@link #LIMITED_PAUSE} otherwise, never less than {@link #MIN_LIMITED_PAUSE} nor more
+     * than the poll interval. That way a limited queue runs at its configured rate, not at one task
+     * per poll.
      */
     private final class Producer extends BackgroundLoop {
+        private static final Duration SETTINGS_REFRESH = Duration.ofSeconds(2);
+        private static final Duration LIMITED_PAUSE = Duration.ofMillis(250);
+        private static final Duration MIN_LIMITED_PAUSE = Duration.ofMillis(20);
+
         volatile boolean notified;
+        private long settingsReadAtNanos;
+        private boolean settingsRead;
+        private int settingsFailures;
+        /** The pause while one of our queues is limited; null while none is. */
+        private Duration limitedPause;
 
         Producer() {
             super("taskforge-producer-" + config.workerId());
@@ -274,6 +293,7 @@ final class Worker implements WorkerView {
 
         @Override
         protected Duration runOnce() {
+            refreshQueueSettings();
             int free = slots.availablePermits();
             if (free == 0) {
                 return idlePause(); // a finishing task signals
@@ -299,8 +319,60 @@ final class Worker implements WorkerView {
             if (notified) {
                 base *= 5;
             }
+            if (limitedPause != null) {
+                base = Math.min(base, limitedPause.toMillis());
+            }
             long jitter = (long) (base * 0.2 * ThreadLocalRandom.current().nextDouble());
             return Duration.ofMillis(base - jitter);
+        }
+
+        private void refreshQueueSettings() {
+            long nowNanos = System.nanoTime();
+            if (settingsRead && nowNanos - settingsReadAtNanos < SETTINGS_REFRESH.toNanos()) {
+                return;
+            }
+            settingsRead = true;
+            settingsReadAtNanos = nowNanos;
+            try {
+                limitedPause = limitedPause(store.queueSettingsList());
+                settingsFailures = 0;
+            } catch (RuntimeException e) {
+                // Only a hint for the pause: claims enforce the settings whatever this copy says.
+                if (settingsFailures++ == 0) {
+                    log.warn(
+                            "worker {}: could not read the queue settings; keeping the last ones ({})",
+                            config.workerId(),
+                            e.toString());
+                } else {
+                    log.debug("worker {}: could not read the queue settings", config.workerId(), e);
+                }
+            }
+        }
+
+        private Duration limitedPause(List<QueueSettings> settings) {
+            Duration pause = null;
+            for (QueueSettings s : settings) {
+                if (!queues.contains(s.name()) || !s.limited()) {
+                    continue;
+                }
+                Duration p = LIMITED_PAUSE;
+                if (s.ratePerSecond() != null && s.ratePerSecond() > 0) {
+                    p = Duration.ofNanos((long) Math.min(Long.MAX_VALUE, 1e9 / s.ratePerSecond()));
+                    if (s.concurrencyLimit() != null && LIMITED_PAUSE.compareTo(p) < 0) {
+                        p = LIMITED_PAUSE;
+                    }
+                }
+                if (pause == null || p.compareTo(pause) < 0) {
+                    pause = p;
+                }
+            }
+            if (pause == null) {
+                return null;
+            }
+            if (pause.compareTo(MIN_LIMITED_PAUSE) < 0) {
+                return MIN_LIMITED_PAUSE;
+            }
+            return pause.compareTo(config.pollInterval()) > 0 ? config.pollInterval() : pause;
         }
     }
 

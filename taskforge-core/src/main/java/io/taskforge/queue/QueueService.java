@@ -1,0 +1,121 @@
+package io.taskforge.queue;
+
+import io.taskforge.client.FieldError;
+import io.taskforge.client.TaskLimits;
+import io.taskforge.client.TaskValidationException;
+import io.taskforge.store.QueuePatch;
+import io.taskforge.store.QueueStats;
+import io.taskforge.store.TaskStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Queue controls as operators use them (the REST API, the command line, an embedding application):
+ * watch queues, pause and resume them, limit them, replay their dead letters. Every input is
+ * checked here before anything is written; the store enforces the settings at every claim.
+ *
+ * <p>Any valid name may be given settings, also one no task used yet: a queue exists by being
+ * named. Thread-safe.
+ */
+public final class QueueService {
+    /** Upper bound of a concurrency limit: far above any real cluster, low enough to be a typo. */
+    public static final int MAX_CONCURRENCY_LIMIT = 100_000;
+    /** Upper bound of a rate limit, in tasks started per second. */
+    public static final double MAX_RATE_PER_SECOND = 100_000;
+
+    private static final String DEFAULT_ACTOR = "api";
+
+    private final TaskStore store;
+    private final Clock clock;
+
+    public QueueService(TaskStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Every queue with unfinished or failed tasks or with settings, by name. */
+    public List<QueueStats> list() {
+        return store.queueStatsList(now());
+    }
+
+    /** One queue; a queue that nothing names yet shows no tasks and the default settings. */
+    public QueueStats get(String name) {
+        checkName(name);
+        return find(name, now());
+    }
+
+    /**
+     * Changes a queue's settings; a null argument leaves that setting as it is, a limit of 0
+     * removes the limit. Resuming a queue or raising a limit wakes idle workers.
+     *
+     * @return the queue after the change
+     * @throws TaskValidationException when the name or a limit is out of bounds; nothing is written
+     */
+    public QueueStats update(String name, Boolean paused, Integer concurrencyLimit, Double ratePerSecond) {
+        List<FieldError> errors = new ArrayList<>();
+        nameErrors(errors, name);
+        if (concurrencyLimit != null && (concurrencyLimit < 0 || concurrencyLimit > MAX_CONCURRENCY_LIMIT)) {
+            errors.add(new FieldError(
+                    "concurrencyLimit", "must be between 0 and " + MAX_CONCURRENCY_LIMIT + " (0 or null: no limit)"));
+        }
+        if (ratePerSecond != null
+                && (!Double.isFinite(ratePerSecond) || ratePerSecond < 0 || ratePerSecond > MAX_RATE_PER_SECOND)) {
+            errors.add(new FieldError(
+                    "ratePerSecond",
+                    "must be between 0 and " + (long) MAX_RATE_PER_SECOND + " tasks per second (0 or null: no limit)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new TaskValidationException(errors);
+        }
+        Instant now = now();
+        if (paused != null || concurrencyLimit != null || ratePerSecond != null) {
+            store.queueSettingsUpdate(name, new QueuePatch(paused, concurrencyLimit, ratePerSecond), now);
+        }
+        return find(name, now);
+    }
+
+    /**
+     * Puts every FAILED task of the queue back with one more attempt, except tasks whose unique key
+     * another task now holds.
+     *
+     * @return how many were queued again
+     */
+    public int retryFailed(String name, String actor) {
+        checkName(name);
+        return store.taskRetryFailedInQueue(name, now(), actor == null || actor.isBlank() ? DEFAULT_ACTOR : actor);
+    }
+
+    private QueueStats find(String name, Instant now) {
+        return store.queueStatsList(now).stream()
+                .filter(q -> q.name().equals(name))
+                .findFirst()
+                .orElseGet(() -> new QueueStats(name, 0, 0, 0, 0, 0, false, null, null, null));
+    }
+
+    private static void checkName(String name) {
+        List<FieldError> errors = new ArrayList<>();
+        nameErrors(errors, name);
+        if (!errors.isEmpty()) {
+            throw new TaskValidationException(errors);
+        }
+    }
+
+    private static void nameErrors(List<FieldError> errors, String name) {
+        if (name == null
+                || name.length() > TaskLimits.MAX_QUEUE_CHARS
+                || !TaskLimits.NAME.matcher(name).matches()) {
+            errors.add(new FieldError(
+                    "name",
+                    "must be 1.." + TaskLimits.MAX_QUEUE_CHARS
+                            + " letters, digits or . _ : -, starting with a letter or digit"));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
