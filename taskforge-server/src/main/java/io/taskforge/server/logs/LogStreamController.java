@@ -1,12 +1,15 @@
 package io.taskforge.server.logs;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.server.problem.InvalidRequestException;
 import io.taskforge.server.problem.NotFoundException;
+import io.taskforge.server.problem.ProblemSchema;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskIds;
 import java.util.Locale;
@@ -20,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** {@code GET /api/v1/tasks/{id}/logs/stream}: a task's log lines and state changes, live. */
 @RestController
+@Tag(name = "Tasks")
 class LogStreamController {
     private final TaskforgeClient client;
     private final LogStreams streams;
@@ -30,23 +34,56 @@ class LogStreamController {
     }
 
     @Operation(
+            operationId = "streamTaskLogs",
             summary = "Stream a task's log lines and status changes",
             description = "Server-Sent Events: `log` (a log line; id = its seq), `status` (the task JSON, on open and"
                     + " on every change), and `end` once the task finished and all its lines were sent. Resumes"
                     + " after `Last-Event-ID` (or `after`).",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            description = "the event stream",
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                                            schema = @Schema(implementation = String.class))))
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "the event stream",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                                        schema =
+                                                @Schema(
+                                                        implementation = String.class,
+                                                        example = "event: log\nid: 17\ndata: {\"seq\": 17,"
+                                                                + " \"stream\": \"stdout\", \"line\": \"hi\"}\n\n"))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "`Last-Event-ID` or `after` is not a seq",
+                        content =
+                                @Content(
+                                        mediaType = ProblemSchema.MEDIA_TYPE,
+                                        schema = @Schema(implementation = ProblemSchema.class))),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "no such task",
+                        content =
+                                @Content(
+                                        mediaType = ProblemSchema.MEDIA_TYPE,
+                                        schema = @Schema(implementation = ProblemSchema.class))),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "too many streams are open; try again later",
+                        content =
+                                @Content(
+                                        mediaType = ProblemSchema.MEDIA_TYPE,
+                                        schema = @Schema(implementation = ProblemSchema.class)))
+            })
     @GetMapping(path = "/api/v1/tasks/{id}/logs/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
-            @PathVariable String id,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(required = false) String after) {
+            @Parameter(description = "the task's id") @PathVariable String id,
+            @Parameter(description = "resume after this log line (sent by EventSource on reconnect)")
+                    @RequestHeader(name = "Last-Event-ID", required = false)
+                    String lastEventId,
+            @Parameter(
+                            description = "resume after this seq when there is no `Last-Event-ID`",
+                            schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+                    @RequestParam(required = false)
+                    String after) {
         if (!TaskIds.isValid(id)) {
             throw NotFoundException.task(id);
         }

@@ -98,6 +98,13 @@ final class WorkerRequests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "processed 10 of 40 rows")
             String line) {}
 
+    /** For the OpenAPI document only: what one entry of {@code lines} may be. */
+    @Schema(
+            name = "WorkerLogLineItem",
+            description = "a line of text (stdout), or {stream, line}",
+            oneOf = {String.class, LogLine.class})
+    interface LogLineItem {}
+
     @Schema(name = "WorkerLogsRequest", description = "Log lines of one attempt.")
     record Logs(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = WORKER_ID, example = "py-build01-4242")
@@ -113,7 +120,7 @@ final class WorkerRequests {
                                     description = "at most 1000 lines; each a string (stdout) or {stream, line};"
                                             + " lines over 8192 characters are cut",
                                     example = "[\"starting\", {\"stream\": \"stderr\", \"line\": \"warning: slow\"}]"),
-                    schema = @Schema(oneOf = {String.class, LogLine.class}),
+                    schema = @Schema(implementation = LogLineItem.class),
                     maxItems = RemoteLimits.MAX_LOG_LINES)
             List<JsonNode> lines) {
 
@@ -201,6 +208,7 @@ final class WorkerRequests {
             Integer attempt,
 
             @Schema(
+                    implementation = Object.class,
                     oneOf = {String.class, ErrorBody.class},
                     description = "an error message, or {type, message, stack}",
                     example = "{\"type\": \"ValueError\", \"message\": \"bad input\"}")

@@ -1,7 +1,13 @@
 package io.taskforge.server.tag;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.server.problem.NotFoundException;
+import io.taskforge.server.problem.ProblemSchema;
 import io.taskforge.task.Tag;
 import java.net.URI;
 import java.util.List;
@@ -25,6 +31,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @RestController
 @RequestMapping(path = "/api/v1/tags", produces = MediaType.APPLICATION_JSON_VALUE)
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Tags", description = "Labels for tasks, with a colour for the console.")
 class TagController {
     private final TaskforgeClient client;
 
@@ -32,24 +39,70 @@ class TagController {
         this.client = client;
     }
 
-    record TagResponse(String name, String color, long taskCount) {
+    @Schema(name = "TagResponse", description = "A tag and how many tasks carry it.")
+    record TagResponse(
+            @Schema(example = "team/etl") String name,
+
+            @Schema(description = "CSS hex colour, or null", example = "#3b82f6")
+            String color,
+
+            @Schema(description = "undeleted tasks carrying it", example = "12")
+            long taskCount) {
         static TagResponse of(Tag t) {
             return new TagResponse(t.name(), t.color(), t.taskCount());
         }
     }
 
+    @Schema(name = "TagListResponse", description = "All tags, by name.")
     record TagListResponse(List<TagResponse> items) {}
 
-    record CreateTag(String name, String color) {}
+    @Schema(name = "CreateTag", description = "A new tag.")
+    record CreateTag(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "letters, digits, spaces and . _ : / -; at most 50 characters",
+                    example = "team/etl")
+            String name,
+
+            @Schema(description = "CSS hex colour", example = "#3b82f6")
+            String color) {}
 
     /** The colour is the only thing a tag has besides its name; null clears it. */
-    record UpdateTag(String color) {}
+    @Schema(name = "UpdateTag", description = "The tag's new colour; null clears it.")
+    record UpdateTag(
+            @Schema(description = "CSS hex colour", example = "#ef4444")
+            String color) {}
 
+    @Operation(operationId = "listTags", summary = "List tags")
+    @ApiResponse(responseCode = "200", description = "all tags with their task counts")
     @GetMapping
     TagListResponse list() {
         return new TagListResponse(client.tags().stream().map(TagResponse::of).toList());
     }
 
+    @Operation(operationId = "createTag", summary = "Create a tag")
+    @ApiResponse(responseCode = "201", description = "the tag; `Location` names it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "the body cannot be read",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "a tag of that name exists",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "the name or colour is not valid; `errors` names each",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TagResponse> create(@RequestBody CreateTag body) {
         Tag tag = client.createTag(body.name(), body.color());
@@ -62,14 +115,41 @@ class TagController {
         return ResponseEntity.status(HttpStatus.CREATED).location(location).body(TagResponse.of(tag));
     }
 
+    @Operation(operationId = "updateTag", summary = "Change a tag's colour")
+    @ApiResponse(responseCode = "200", description = "the changed tag")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such tag",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "the colour is not valid",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @PatchMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TagResponse update(@PathVariable String name, @RequestBody UpdateTag body) {
+    TagResponse update(
+            @Parameter(description = "the tag's name, percent-encoded (`team%2Fetl`)") @PathVariable String name,
+            @RequestBody UpdateTag body) {
         return TagResponse.of(client.updateTag(name, body.color()).orElseThrow(() -> NotFoundException.tag(name)));
     }
 
+    @Operation(operationId = "deleteTag", summary = "Delete a tag", description = "Also removes it from every task.")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such tag",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String name) {
+    void delete(@Parameter(description = "the tag's name, percent-encoded") @PathVariable String name) {
         if (!client.deleteTag(name)) {
             throw NotFoundException.tag(name);
         }

@@ -1,10 +1,18 @@
 package io.taskforge.server.task;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.client.TaskValidationException;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.server.problem.InvalidRequestException;
 import io.taskforge.server.problem.NotFoundException;
+import io.taskforge.server.problem.ProblemSchema;
 import io.taskforge.store.Inserted;
 import io.taskforge.task.LogPage;
 import io.taskforge.task.NewTask;
@@ -41,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping(path = "/api/v1/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Tasks", description = "Submit tasks, follow them, and manage their life: cancel, retry, edit, delete.")
 class TaskController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int DEFAULT_LOG_PAGE = 200;
@@ -54,31 +63,92 @@ class TaskController {
     }
 
     /** {@code total} only when asked for ({@code includeTotal=true}): counting costs. */
+    @Schema(name = "TaskListResponse", description = "One page of tasks.")
     record TaskListResponse(
             List<TaskResponse> items,
-            String nextCursor,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Long total) {}
 
+            @Schema(description = "pass as `cursor` for the next page; null on the last page")
+            String nextCursor,
+
+            @Schema(description = "how many tasks match, only with `includeTotal=true`", example = "1234")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Long total) {}
+
+    @Schema(name = "TaskBatchResponse", description = "The created tasks, in request order.")
     record BatchResponse(List<TaskResponse> items) {}
 
+    @Schema(name = "TaskEventResponse", description = "One entry of a task's history.")
     record EventResponse(
             Instant at,
+
+            @Schema(
+                    description = "what happened, e.g. created, queued, started, succeeded, attempt_failed,"
+                            + " failed, cancel_requested, cancelled, retried, updated, deleted",
+                    example = "started")
             String type,
-            String fromStatus,
-            String toStatus,
-            int attempt,
+
+            @Schema(example = "QUEUED") String fromStatus,
+            @Schema(example = "RUNNING") String toStatus,
+            @Schema(example = "1") int attempt,
             String message,
             TaskResponse.ErrorResponse error,
+
+            @Schema(description = "who did it: `api`, a user, or `worker:<id>`", example = "worker:build01-4242-a1b2")
             String actor) {}
 
+    @Schema(name = "TaskEventListResponse", description = "A task's history, oldest first.")
     record EventListResponse(List<EventResponse> items) {}
 
-    record LogPageResponse(List<LogLineResponse> items, long nextAfter) {}
+    @Schema(name = "TaskLogPageResponse", description = "One page of log lines.")
+    record LogPageResponse(
+            List<LogLineResponse> items,
 
+            @Schema(description = "pass as `after` to read on (the last line's seq)", example = "200")
+            long nextAfter) {}
+
+    @Operation(
+            operationId = "createTask",
+            summary = "Create a task",
+            description =
+                    "Stores the task and queues it (or schedules it for `runAt` / `delaySeconds`). With an"
+                            + " `Idempotency-Key` header a repeated request returns the first task (header `Idempotent-Replayed: true`).")
+    @ApiResponse(responseCode = "201", description = "the task, as stored; `Location` names it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "a parameter or the body cannot be read",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "a value is out of bounds; `errors` names each field",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "the `uniqueKey` is held by a task not yet finished (the problem names it)",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "the payload is over 1 MiB",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> create(
             @RequestBody TaskRequests.CreateTask body,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @Parameter(
+                            description = "repeating a request with the same key returns the first task",
+                            example = "order-7-export")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey) {
         NewTask task = body.toNewTask(json, blankToNull(idempotencyKey), "");
         Inserted inserted = client.submitAll(List.of(task), "").getFirst();
         ResponseEntity.BodyBuilder answer = ResponseEntity.created(location(inserted.task()));
@@ -92,10 +162,35 @@ class TaskController {
      * All or nothing. With an {@code Idempotency-Key} header each task gets the key {@code key#i}, so
      * repeating the whole request returns the same tasks.
      */
+    @Operation(operationId = "createTasks", summary = "Create up to 1000 tasks, all or nothing")
+    @ApiResponse(responseCode = "201", description = "the tasks, in request order")
+    @ApiResponse(
+            responseCode = "400",
+            description = "a parameter or the body cannot be read",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "a value is out of bounds; `errors` names each field",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "a `uniqueKey` is held; no task was created",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResponse> createBatch(
             @RequestBody TaskRequests.CreateBatch body,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @Parameter(description = "repeating the batch with the same key returns the same tasks (key#i each)")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey) {
         String key = blankToNull(idempotencyKey);
         List<TaskRequests.CreateTask> requests = body.tasks() == null ? List.of() : body.tasks();
         List<NewTask> tasks = new ArrayList<>(requests.size());
@@ -113,21 +208,89 @@ class TaskController {
                         inserted.stream().map(i -> TaskResponse.of(i.task())).toList()));
     }
 
+    @Operation(
+            operationId = "listTasks",
+            summary = "List tasks",
+            description = "Filters combine. Pages by `cursor`: pass the `nextCursor` of the previous page.")
+    @ApiResponse(responseCode = "200", description = "one page of tasks")
+    @ApiResponse(
+            responseCode = "400",
+            description = "a parameter or the body cannot be read",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @GetMapping
     TaskListResponse list(
-            @RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) List<String> priority,
-            @RequestParam(required = false) List<String> tag,
-            @RequestParam(required = false) String queue,
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String createdAfter,
-            @RequestParam(required = false) String createdBefore,
-            @RequestParam(required = false) String pipelineRunId,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String includeTotal) {
+            @Parameter(
+                            description = "any of these statuses (repeat the parameter or separate by commas)",
+                            array =
+                                    @ArraySchema(
+                                            schema =
+                                                    @Schema(
+                                                            allowableValues = {
+                                                                "PENDING",
+                                                                "SCHEDULED",
+                                                                "QUEUED",
+                                                                "RUNNING",
+                                                                "RETRYING",
+                                                                "SUCCEEDED",
+                                                                "FAILED",
+                                                                "CANCELLED"
+                                                            })))
+                    @RequestParam(required = false)
+                    List<String> status,
+            @Parameter(
+                            description = "any of these priorities",
+                            array =
+                                    @ArraySchema(
+                                            schema = @Schema(allowableValues = {"LOW", "NORMAL", "HIGH", "URGENT"})))
+                    @RequestParam(required = false)
+                    List<String> priority,
+            @Parameter(description = "tasks carrying all of these tags", example = "etl")
+                    @RequestParam(required = false)
+                    List<String> tag,
+            @Parameter(description = "one queue", example = "default") @RequestParam(required = false) String queue,
+            @Parameter(description = "one task type", example = "shell") @RequestParam(required = false) String type,
+            @Parameter(description = "text in the title or description", example = "export")
+                    @RequestParam(required = false)
+                    String q,
+            @Parameter(
+                            description = "created at or after, ISO-8601",
+                            schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(required = false)
+                    String createdAfter,
+            @Parameter(
+                            description = "created before, ISO-8601",
+                            schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(required = false)
+                    String createdBefore,
+            @Parameter(description = "steps of one pipeline run") @RequestParam(required = false) String pipelineRunId,
+            @Parameter(
+                            description = "the order; default `-createdAt` (newest first)",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            allowableValues = {
+                                                "createdAt",
+                                                "-createdAt",
+                                                "priority",
+                                                "-priority",
+                                                "updatedAt"
+                                            }))
+                    @RequestParam(required = false)
+                    String sort,
+            @Parameter(
+                            description = "page size, 1..500 (default 50)",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "500", example = "50"))
+                    @RequestParam(required = false)
+                    String limit,
+            @Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(
+                            description = "also count all matching tasks (`total`); counting costs",
+                            schema = @Schema(type = "boolean"))
+                    @RequestParam(required = false)
+                    String includeTotal) {
         TaskQuery query = TaskListParams.parse(
                 status,
                 priority,
@@ -147,53 +310,199 @@ class TaskController {
                 page.items().stream().map(TaskResponse::of).toList(), page.nextCursor(), page.total());
     }
 
+    @Operation(operationId = "getTask", summary = "Get a task")
+    @ApiResponse(responseCode = "200", description = "the task")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @GetMapping("/{id}")
-    TaskResponse get(@PathVariable String id) {
+    TaskResponse get(@Parameter(description = "the task's id") @PathVariable String id) {
         String taskId = checkId(id);
         return TaskResponse.of(client.get(taskId).orElseThrow(() -> NotFoundException.task(taskId)));
     }
 
+    @Operation(
+            operationId = "updateTask",
+            summary = "Change a task's title, description, priority or tags",
+            description =
+                    "Only the fields sent change; any other field is refused. A new priority reorders a waiting task.")
+    @ApiResponse(responseCode = "200", description = "the changed task")
+    @ApiResponse(
+            responseCode = "400",
+            description = "a parameter or the body cannot be read",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "a value is out of bounds; `errors` names each field",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TaskResponse update(@PathVariable String id, @RequestBody TaskRequests.PatchTask body) {
+    TaskResponse update(
+            @Parameter(description = "the task's id") @PathVariable String id,
+            @RequestBody TaskRequests.PatchTask body) {
         String taskId = checkId(id);
         return TaskResponse.of(
                 client.update(taskId, body.toPatch(), null).orElseThrow(() -> NotFoundException.task(taskId)));
     }
 
     /** Soft delete; a RUNNING task only with {@code force=true}, which cancels it first. */
+    @Operation(
+            operationId = "deleteTask",
+            summary = "Delete a task",
+            description = "Soft delete. A RUNNING task only with `force=true`, which cancels it first.")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "the task is RUNNING and `force` is not true",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id, @RequestParam(required = false) String force) {
+    void delete(
+            @Parameter(description = "the task's id") @PathVariable String id,
+            @Parameter(description = "cancel a RUNNING task and delete it", schema = @Schema(type = "boolean"))
+                    @RequestParam(required = false)
+                    String force) {
         String taskId = checkId(id);
         client.delete(taskId, bool("force", force), null).orElseThrow(() -> NotFoundException.task(taskId));
     }
 
+    @Operation(
+            operationId = "cancelTask",
+            summary = "Cancel a task",
+            description = "A waiting task is CANCELLED at once; a RUNNING one is signalled"
+                    + " (`cancelRequested: true`) and ends CANCELLED when its handler stops.")
+    @ApiResponse(responseCode = "202", description = "the task after the change")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "the task has already finished",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    TaskResponse cancel(@PathVariable String id) {
+    TaskResponse cancel(@Parameter(description = "the task's id") @PathVariable String id) {
         String taskId = checkId(id);
         return TaskResponse.of(client.cancel(taskId).orElseThrow(() -> NotFoundException.task(taskId)));
     }
 
+    @Operation(
+            operationId = "retryTask",
+            summary = "Run a FAILED or CANCELLED task again",
+            description = "Queues it with one more attempt allowed.")
+    @ApiResponse(responseCode = "202", description = "the task, QUEUED again")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "the task is neither FAILED nor CANCELLED, or its unique key is held",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    TaskResponse retry(@PathVariable String id) {
+    TaskResponse retry(@Parameter(description = "the task's id") @PathVariable String id) {
         String taskId = checkId(id);
         return TaskResponse.of(client.retry(taskId).orElseThrow(() -> NotFoundException.task(taskId)));
     }
 
+    @Operation(
+            operationId = "listTaskEvents",
+            summary = "A task's history",
+            description = "Every transition, attempt, error and edit, oldest first.")
+    @ApiResponse(responseCode = "200", description = "the events")
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @GetMapping("/{id}/events")
-    EventListResponse events(@PathVariable String id) {
+    EventListResponse events(@Parameter(description = "the task's id") @PathVariable String id) {
         String taskId = checkId(id);
         List<TaskEvent> events = client.events(taskId).orElseThrow(() -> NotFoundException.task(taskId));
         return new EventListResponse(events.stream().map(TaskController::event).toList());
     }
 
+    @Operation(
+            operationId = "listTaskLogs",
+            summary = "A task's log lines",
+            description = "Lines with `seq > after`, oldest first; pass `nextAfter` to read on.")
+    @ApiResponse(responseCode = "200", description = "one page of log lines")
+    @ApiResponse(
+            responseCode = "400",
+            description = "a parameter or the body cannot be read",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such task",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "a value is out of bounds; `errors` names each field",
+            content =
+                    @Content(
+                            mediaType = ProblemSchema.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemSchema.class)))
     @GetMapping("/{id}/logs")
     LogPageResponse logs(
-            @PathVariable String id,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String limit) {
+            @Parameter(description = "the task's id") @PathVariable String id,
+            @Parameter(
+                            description = "lines after this seq (default 0: from the first)",
+                            schema = @Schema(type = "integer", format = "int64", minimum = "0", example = "0"))
+                    @RequestParam(required = false)
+                    String after,
+            @Parameter(
+                            description = "most lines, 1..1000 (default 200)",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "1000", example = "200"))
+                    @RequestParam(required = false)
+                    String limit) {
         String taskId = checkId(id);
         long afterSeq = number("after", after, 0);
         int max = (int) Math.min(Integer.MAX_VALUE, number("limit", limit, DEFAULT_LOG_PAGE));

@@ -1,6 +1,7 @@
 package io.taskforge.server.task;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.taskforge.client.FieldError;
 import io.taskforge.client.TaskValidationException;
@@ -21,26 +22,49 @@ final class TaskRequests {
     private TaskRequests() {}
 
     /** {@code POST /tasks}, and each entry of a batch. */
+    @Schema(name = "CreateTask", description = "A new task. Only `type` is required.")
     record CreateTask(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "shell")
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "the handler that runs it: shell, http, noop, sleep, script, or an application's",
+                    example = "shell")
             String type,
 
+            @Schema(description = "at most 200 characters", example = "nightly export")
             String title,
+
+            @Schema(description = "at most 10000 characters")
             String description,
 
             @Schema(
                     implementation = Object.class,
-                    description = "the handler's input, any JSON value",
+                    description = "the handler's input, any JSON value (at most 1 MiB)",
                     example = "{\"command\": \"echo hi\"}")
             JsonNode payload,
 
+            @Schema(description = "default `default`", example = "default")
             String queue,
-            Priority priority,
+
+            @Schema(description = "default NORMAL") Priority priority,
+
+            @ArraySchema(
+                    arraySchema = @Schema(description = "at most 20; missing tags are created"),
+                    schema = @Schema(example = "etl"))
             List<String> tags,
+
+            @Schema(description = "1..100, default 3", example = "3")
             Integer maxAttempts,
+
+            @Schema(description = "1..604800, default 300", example = "300")
             Integer timeoutSeconds,
+
+            @Schema(description = "run at this time (at most a year ahead); or use `delaySeconds`")
             Instant runAt,
+
+            @Schema(description = "run this many seconds from now", example = "60")
             Long delaySeconds,
+
+            @Schema(description = "at most one unfinished task holds a unique key", example = "export-2026-10")
             String uniqueKey) {
 
         NewTask toNewTask(JsonMapper json, String idempotencyKey, String prefix) {
@@ -65,6 +89,7 @@ final class TaskRequests {
     }
 
     /** {@code POST /tasks/batch}. */
+    @Schema(name = "CreateTaskBatch", description = "Up to 1000 new tasks, created all or nothing.")
     record CreateBatch(List<CreateTask> tasks) {}
 
     /**
@@ -72,11 +97,17 @@ final class TaskRequests {
      * is refused rather than ignored, so that {@code {"status": "CANCELLED"}} does not look like it
      * worked.
      */
+    @Schema(name = "PatchTask", description = "The fields to change; the others stay as they are.")
     record PatchTask(
-            String title,
+            @Schema(example = "nightly export (v2)") String title,
             String description,
+
+            @Schema(description = "a new priority reorders a waiting task")
             Priority priority,
+
+            @Schema(description = "replaces the task's tags")
             List<String> tags,
+
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> others) {
 
         PatchTask {
