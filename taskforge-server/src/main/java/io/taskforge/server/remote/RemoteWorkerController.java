@@ -55,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
         content =
                 @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(implementation = ProblemSchema.class)))
 class RemoteWorkerController {
+    // The endpoints answering 204 accept any Accept header (produces */*): a generated client that
+    // asks only for the problem+json of their error answers must not be refused with 406.
     private final RemoteWorkers workers;
     private final JsonMapper json;
 
@@ -113,7 +115,7 @@ class RemoteWorkerController {
                     @Content(
                             mediaType = ProblemSchema.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemSchema.class)))
-    @PostMapping(path = "/tasks/{id}/logs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tasks/{id}/logs", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logs(
             @Parameter(description = "the task's id") @PathVariable String id, @RequestBody WorkerRequests.Logs body) {
@@ -133,7 +135,10 @@ class RemoteWorkerController {
                     @Content(
                             mediaType = ProblemSchema.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemSchema.class)))
-    @PostMapping(path = "/tasks/{id}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/tasks/{id}/progress",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void progress(
             @Parameter(description = "the task's id") @PathVariable String id,
@@ -215,7 +220,7 @@ class RemoteWorkerController {
             summary = "Say the worker is shutting down",
             description = "Its row in the worker registry turns STOPPED. Release or finish its tasks first.")
     @ApiResponse(responseCode = "204", description = "noted (also for a worker that never claimed)")
-    @PostMapping(path = "/stop", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/stop", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void stop(@RequestBody WorkerRequests.Stop body) {
         workers.stopped(body.workerId());

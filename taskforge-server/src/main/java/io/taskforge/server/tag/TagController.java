@@ -147,7 +147,8 @@ class TagController {
                     @Content(
                             mediaType = ProblemSchema.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemSchema.class)))
-    @DeleteMapping("/{name}")
+    // No body to answer: any Accept is fine (a client asking only for problem+json must not get 406).
+    @DeleteMapping(path = "/{name}", produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@Parameter(description = "the tag's name, percent-encoded") @PathVariable String name) {
         if (!client.deleteTag(name)) {

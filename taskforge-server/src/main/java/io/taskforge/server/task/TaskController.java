@@ -381,7 +381,8 @@ class TaskController {
                     @Content(
                             mediaType = ProblemSchema.MEDIA_TYPE,
                             schema = @Schema(implementation = ProblemSchema.class)))
-    @DeleteMapping("/{id}")
+    // No body to answer: any Accept is fine (a client asking only for problem+json must not get 406).
+    @DeleteMapping(path = "/{id}", produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
             @Parameter(description = "the task's id") @PathVariable String id,
