@@ -6,6 +6,7 @@ import io.taskforge.engine.Taskforge;
 import io.taskforge.handler.TaskHandler;
 import io.taskforge.handler.builtin.BuiltinHandlers;
 import io.taskforge.json.JsonCodec;
+import io.taskforge.script.ScriptStore;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.jdbc.JdbcStores;
@@ -52,6 +53,12 @@ class EngineConfiguration {
         return JdbcStores.open(properties.storeUrl());
     }
 
+    /** Scripts live beside the tasks: the same database, pool and SQLite writer queue. */
+    @Bean
+    ScriptStore scriptStore(TaskStore store) {
+        return JdbcStores.scripts(store);
+    }
+
     @Bean
     EngineConfig engineConfig(TaskforgeProperties properties) {
         TaskforgeProperties.Worker worker = properties.worker();
@@ -74,12 +81,13 @@ class EngineConfiguration {
     @Bean
     Taskforge taskforge(
             TaskStore store,
+            ScriptStore scripts,
             JsonCodec json,
             EngineConfig config,
             TaskforgeProperties properties,
             ObjectProvider<TaskHandler> applicationHandlers) {
-        List<TaskHandler> handlers =
-                handlers(json, properties, applicationHandlers.orderedStream().toList());
+        List<TaskHandler> handlers = handlers(
+                json, scripts, properties, applicationHandlers.orderedStream().toList());
         return Taskforge.builder(store)
                 .json(json)
                 .clock(Clock.systemUTC())
@@ -101,16 +109,18 @@ class EngineConfiguration {
     }
 
     /** The built-in handlers, except those an application bean replaces, then the application's. */
-    static List<TaskHandler> handlers(JsonCodec json, TaskforgeProperties properties, List<TaskHandler> beans) {
+    static List<TaskHandler> handlers(
+            JsonCodec json, ScriptStore scripts, TaskforgeProperties properties, List<TaskHandler> beans) {
         Set<String> replaced = new HashSet<>();
         for (TaskHandler h : beans) {
             if (!replaced.add(h.type())) {
                 throw new IllegalStateException("two TaskHandler beans serve the task type '" + h.type() + "'");
             }
         }
+        // Switching shell off also switches off script: running a stored script is running code too.
         boolean shell = properties.handlers().shell().enabled();
         List<TaskHandler> handlers = new ArrayList<>();
-        for (TaskHandler h : BuiltinHandlers.all(json, shell)) {
+        for (TaskHandler h : BuiltinHandlers.all(json, shell, scripts)) {
             if (replaced.contains(h.type())) {
                 log.info("The application's handler replaces the built-in handler for '{}'", h.type());
             } else {

@@ -49,7 +49,10 @@ public record TaskforgeProperties(
 
     public record Handlers(@DefaultValue Shell shell) {}
 
-    /** @param enabled false removes the {@code shell} task type: nobody can run commands through the API */
+    /**
+     * @param enabled false removes the {@code shell} and {@code script} task types: nobody can run commands
+     *     or stored scripts through the API
+     */
     public record Shell(@DefaultValue("true") boolean enabled) {}
 
     /**
