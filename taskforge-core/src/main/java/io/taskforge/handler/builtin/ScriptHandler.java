@@ -136,7 +136,7 @@ public final class ScriptHandler implements TaskHandler {
             List<String> command = new ArrayList<>(interpreter);
             command.add(file.toString());
             ProcessBuilder builder = new ProcessBuilder(command);
-            environment(builder.environment(), params, ctx, payload, version);
+            setEnvironment(builder.environment(), params, ctx, payload, version);
             return run(builder, label, params, ctx);
         } finally {
             try {
@@ -237,7 +237,7 @@ public final class ScriptHandler implements TaskHandler {
         });
     }
 
-    private void environment(
+    private void setEnvironment(
             Map<String, String> env,
             Map<String, Object> params,
             TaskContext ctx,
