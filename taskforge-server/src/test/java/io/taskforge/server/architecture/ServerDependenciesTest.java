@@ -37,11 +37,18 @@ class ServerDependenciesTest {
                 .check(server);
     }
 
+    /** The engine configuration opens the store; the migrate and backup commands open it without a server. */
     @Test
-    void only_the_engine_configuration_knows_the_jdbc_store() {
+    void only_the_engine_configuration_and_the_store_commands_know_the_jdbc_store() {
         noClasses()
                 .that()
                 .doNotHaveFullyQualifiedName("io.taskforge.server.config.EngineConfiguration")
+                .and()
+                .doNotHaveFullyQualifiedName("io.taskforge.server.cli.StoreTools")
+                .and()
+                .doNotHaveFullyQualifiedName("io.taskforge.server.cli.MigrateCommand")
+                .and()
+                .doNotHaveFullyQualifiedName("io.taskforge.server.cli.BackupCommand")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.taskforge.store.jdbc..", "io.taskforge.jdbc..")
