@@ -648,6 +648,73 @@ abstract class CliContract {
         throw new AssertionError("no queue " + name);
     }
 
+    // ---- scripts ---------------------------------------------------------------------------------------
+
+    @Test
+    void a_script_is_added_listed_run_with_typed_parameters_and_updated() throws Exception {
+        String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "scripts-");
+        Path script = Files.writeString(
+                dir.resolve("greet.sh"),
+                "#!/usr/bin/env bash\necho \"hello $TF_PARAM_WHO x$TF_PARAM_TIMES\"\necho \"{\\\"zip\\\": \\\"$TF_PARAM_ZIP\\\"}\"\n");
+        Path schema = Files.writeString(
+                dir.resolve("greet.schema.json"),
+                "{\"type\": \"object\", \"required\": [\"who\"], \"properties\": {\"who\": {\"type\": \"string\"},"
+                        + " \"times\": {\"type\": \"integer\"}, \"zip\": {\"type\": \"string\"}}}");
+
+        Result added = ok(
+                "scripts",
+                "add",
+                script.toString(),
+                "--name",
+                name,
+                "--schema",
+                schema.toString(),
+                "--description",
+                "greets");
+        assertThat(added.out()).contains("'" + name + "' added", "bash", "version 1");
+
+        Result list = ok("scripts", "list");
+        assertThat(list.lines().getFirst())
+                .matches("NAME\\s+LANGUAGE\\s+VERSION\\s+QUEUE\\s+UPDATED\\s+ID\\s+DESCRIPTION");
+        assertThat(list.lines())
+                .anySatisfy(l -> assertThat(l).startsWith(name + " ").contains("bash", "greets"));
+
+        // times=3 must arrive as a number (the schema says integer), zip=01234 as text (it says string).
+        Result run = cli(
+                "scripts", "run", name, "--param", "who=world", "--param", "times=3", "--param", "zip=01234", "--wait");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("hello world x3");
+        assertThat(run.err()).contains("SUCCEEDED", "{\"zip\":\"01234\"}");
+
+        Result badParams = cli("scripts", "run", name, "--param", "times=many");
+        assertThat(badParams.code()).as(badParams.toString()).isEqualTo(4);
+        assertThat(badParams.err()).contains("HTTP 422", "params.");
+
+        Files.writeString(script, "#!/bin/sh\necho v2 $TF_PARAM_WHO\n");
+        Result again = cli("scripts", "add", script.toString(), "--name", name);
+        assertThat(again.code()).as(again.toString()).isEqualTo(4);
+        assertThat(again.err()).contains("--update");
+
+        Result updated = ok("scripts", "add", script.toString(), "--name", name, "--update");
+        assertThat(updated.out()).contains("'" + name + "' updated", "sh", "version 2");
+        Result second = cli(
+                "scripts",
+                "run",
+                name,
+                "--params",
+                "{\"who\": \"again\"}",
+                "--title",
+                "second run",
+                "--wait",
+                "--json");
+        assertThat(second.code()).as(second.toString()).isZero();
+        assertThat(second.json().get("title").asString()).isEqualTo("second run");
+        assertThat(second.err()).contains("v2 again");
+
+        assertThat(cli("scripts", "run", "no-such-script-" + name).code()).isEqualTo(4);
+    }
+
     static List<String> ids(Result r) {
         List<String> ids = new ArrayList<>();
         r.json().get("items").forEach(t -> ids.add(t.get("id").asString()));
