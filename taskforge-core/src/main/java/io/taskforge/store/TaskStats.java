@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * Task statistics for monitoring, over a window {@code [since, now]}.
  *
- * @param countsByStatus undeleted tasks by status now, every status present (0 when none)
+ * @param countsByStatus undeleted tasks by status, every status present (0 when none): for the
+ *     states a task is in until it finishes (PENDING, SCHEDULED, QUEUED, RUNNING, RETRYING) all of
+ *     them now; for SUCCEEDED, FAILED and CANCELLED those that finished in the window (counting
+ *     every finished task ever would make the answer grow with the history kept)
  * @param perMinute for each minute from the one holding {@code since} to the one holding {@code
  *     now}, oldest first and without gaps, how many undeleted tasks finished SUCCEEDED and FAILED
  *     in it (by {@code finishedAt}, within the window)

@@ -47,28 +47,37 @@ abstract class TaskStatsContract extends StoreContractSupport {
     }
 
     @Test
-    void counts_undeleted_tasks_by_status_with_every_status_present() {
-        Instant t0 = now();
+    void counts_unfinished_tasks_all_and_finished_ones_of_the_window_with_every_status_present() {
+        Instant start = Instant.parse("2026-03-01T10:00:00Z");
+        succeed("noop", start.minusSeconds(3600), Duration.ofSeconds(1)); // finished before the window
+        clock().set(start);
         insert(task().withQueue("a"));
         insert(task().withQueue("a"));
-        insert(task().withStatus(TaskStatus.SCHEDULED).withRunAt(t0.plusSeconds(3600)));
-        succeed("noop", t0, Duration.ofSeconds(1));
-        finish("noop", t0, Duration.ofSeconds(1), TaskStatus.FAILED);
+        insert(task().withStatus(TaskStatus.SCHEDULED).withRunAt(start.plusSeconds(3600)));
+        Task running = insert(task().withQueue("r-" + UUID.randomUUID()));
+        claimOnly(running);
+        succeed("noop", start, Duration.ofSeconds(1));
+        succeed("noop", start, Duration.ofSeconds(2));
+        finish("noop", start, Duration.ofSeconds(1), TaskStatus.FAILED);
+        finish("noop", start, Duration.ofSeconds(1), TaskStatus.CANCELLED);
         Task deleted = insert(task().withQueue("a"));
         store().taskDelete(deleted.id(), false, now(), "test");
+        Task deletedFinished = succeed("noop", start, Duration.ofSeconds(1));
+        store().taskDelete(deletedFinished.id(), false, now(), "test");
 
-        Map<TaskStatus, Long> counts = store().taskStats(t0, now()).countsByStatus();
+        Map<TaskStatus, Long> counts =
+                store().taskStats(start, start.plusSeconds(600)).countsByStatus();
 
         assertThat(counts).containsOnlyKeys(TaskStatus.values());
         assertThat(counts)
-                .containsEntry(TaskStatus.QUEUED, 2L)
-                .containsEntry(TaskStatus.SCHEDULED, 1L)
-                .containsEntry(TaskStatus.SUCCEEDED, 1L)
-                .containsEntry(TaskStatus.FAILED, 1L)
-                .containsEntry(TaskStatus.RUNNING, 0L)
-                .containsEntry(TaskStatus.CANCELLED, 0L)
                 .containsEntry(TaskStatus.PENDING, 0L)
-                .containsEntry(TaskStatus.RETRYING, 0L);
+                .containsEntry(TaskStatus.SCHEDULED, 1L)
+                .containsEntry(TaskStatus.QUEUED, 2L)
+                .containsEntry(TaskStatus.RUNNING, 1L)
+                .containsEntry(TaskStatus.RETRYING, 0L)
+                .containsEntry(TaskStatus.SUCCEEDED, 2L)
+                .containsEntry(TaskStatus.FAILED, 1L)
+                .containsEntry(TaskStatus.CANCELLED, 1L);
     }
 
     @Test

@@ -21,14 +21,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link io.taskforge.store.TaskStore#taskStats}: three read-only queries on one connection.
+ * {@link io.taskforge.store.TaskStore#taskStats}: four read-only queries on one connection, none of
+ * which reads the history outside the window.
  *
- * <p>Finished tasks are found through {@code tf_task_finished_idx} (finishedAt, covering status,
- * type and startedAt; V5), so a window reads only the index entries of the tasks that finished in
- * it. Throughput is counted over the whole window. Percentiles need every run time of a type in
- * order, a sort that costs seconds for millions of rows on SQLite, so they read at most {@link
- * #MAX_DURATION_ROWS} of the newest finished tasks: the boundary is found by stepping that far back
- * through the same index.
+ * <ul>
+ *   <li>Tasks not finished are counted whole, through {@code tf_task_status_created_idx}: a range
+ *       of it per status, as long as the work waiting or running, not as the history.
+ *   <li>Finished tasks are found through {@code tf_task_finished_idx} (finishedAt, covering status,
+ *       type and startedAt; V5), so a window reads only the index entries of the tasks that finished
+ *       in it: one pass counts them by minute and status.
+ *   <li>Percentiles need every run time of a type in order, a sort that costs seconds for millions
+ *       of rows on SQLite, so they read at most {@link #MAX_DURATION_ROWS} of the newest finished
+ *       tasks: the boundary is found by stepping that far back through the same index.
+ * </ul>
+ *
+ * Every query repeats the finished index's condition ({@code status IN (finished) AND deleted_at
+ * IS NULL}) word for word: SQLite uses a partial index only when the query's WHERE names its terms.
  */
 final class TaskStatistics {
     /** How many finished tasks percentiles read at most; far more than an hour of a busy queue. */
@@ -36,8 +44,10 @@ final class TaskStatistics {
     /** A week of minutes: the longest window this answers per minute. */
     static final Duration MAX_WINDOW = Duration.ofDays(7);
 
-    private static final String FINISHED_IN_WINDOW = "tf_task WHERE status IN ('SUCCEEDED', 'FAILED')"
+    private static final String FINISHED_IN_WINDOW = "tf_task WHERE status IN ('SUCCEEDED', 'FAILED', 'CANCELLED')"
             + " AND deleted_at IS NULL AND finished_at >= ? AND finished_at <= ?";
+    /** Run times: the tasks that ran to an end, not those cancelled (maybe before they ever started). */
+    private static final String RAN_IN_WINDOW = FINISHED_IN_WINDOW + " AND status <> 'CANCELLED'";
 
     private final StoreDb db;
     private final Dialect d;
@@ -55,23 +65,25 @@ final class TaskStatistics {
             throw new IllegalArgumentException("the window is longer than " + MAX_WINDOW.toDays() + " days");
         }
         return db.read("read task statistics", c -> {
-            Map<TaskStatus, Long> counts = countsByStatus(c);
-            List<MinuteCount> perMinute = perMinute(c, since, now);
+            Map<TaskStatus, Long> counts = countsOfUnfinished(c);
+            List<MinuteCount> perMinute = perMinute(c, since, now, counts);
             Instant durationsSince = durationsSince(c, since, now);
             return new TaskStats(counts, perMinute, durations(c, durationsSince, now), durationsSince);
         });
     }
 
-    private Map<TaskStatus, Long> countsByStatus(Connection c) throws SQLException {
+    /** Every status 0, then the unfinished ones counted. */
+    private Map<TaskStatus, Long> countsOfUnfinished(Connection c) throws SQLException {
         Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
         for (TaskStatus s : TaskStatus.values()) {
             counts.put(s, 0L);
         }
-        // Served by tf_task_status_created_idx, whose entries are the undeleted tasks by status.
         record StatusCount(TaskStatus status, long n) {}
         for (StatusCount sc : JdbcRunner.query(
                 c,
-                "SELECT status, count(*) AS n FROM tf_task WHERE deleted_at IS NULL GROUP BY status",
+                "SELECT status, count(*) AS n FROM tf_task WHERE status IN"
+                        + " ('PENDING', 'SCHEDULED', 'QUEUED', 'RUNNING', 'RETRYING') AND deleted_at IS NULL"
+                        + " GROUP BY status",
                 StatementBinder.NONE,
                 rs -> new StatusCount(TaskStatus.valueOf(rs.getString("status")), rs.getLong("n")))) {
             counts.put(sc.status(), sc.n());
@@ -79,18 +91,27 @@ final class TaskStatistics {
         return counts;
     }
 
-    private List<MinuteCount> perMinute(Connection c, Instant since, Instant now) throws SQLException {
+    /** Finishes by minute; adds the window's SUCCEEDED, FAILED and CANCELLED to {@code counts}. */
+    private List<MinuteCount> perMinute(Connection c, Instant since, Instant now, Map<TaskStatus, Long> counts)
+            throws SQLException {
         String minute = d.minuteOf("finished_at");
+        record Row(MinuteCount count, long cancelled) {}
         Map<Instant, MinuteCount> counted = new HashMap<>();
-        for (MinuteCount m : JdbcRunner.query(
+        for (Row r : JdbcRunner.query(
                 c,
                 "SELECT " + minute + " AS minute,"
                         + " sum(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,"
-                        + " sum(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed"
+                        + " sum(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed,"
+                        + " sum(CASE WHEN status = 'CANCELLED' THEN 1 ELSE 0 END) AS cancelled"
                         + " FROM " + FINISHED_IN_WINDOW + " GROUP BY " + minute,
                 db.args().instant(since).instant(now),
-                rs -> new MinuteCount(d.readInstant(rs, "minute"), rs.getLong("succeeded"), rs.getLong("failed")))) {
-            counted.put(m.minute(), m);
+                rs -> new Row(
+                        new MinuteCount(d.readInstant(rs, "minute"), rs.getLong("succeeded"), rs.getLong("failed")),
+                        rs.getLong("cancelled")))) {
+            counted.put(r.count().minute(), r.count());
+            counts.merge(TaskStatus.SUCCEEDED, r.count().succeeded(), Long::sum);
+            counts.merge(TaskStatus.FAILED, r.count().failed(), Long::sum);
+            counts.merge(TaskStatus.CANCELLED, r.cancelled(), Long::sum);
         }
         // The database answers only minutes that had finishes; the contract has every minute.
         Instant last = now.truncatedTo(ChronoUnit.MINUTES);
@@ -106,7 +127,7 @@ final class TaskStatistics {
     private Instant durationsSince(Connection c, Instant since, Instant now) throws SQLException {
         Optional<Instant> boundary = JdbcRunner.queryFirst(
                 c,
-                "SELECT finished_at FROM " + FINISHED_IN_WINDOW + " ORDER BY finished_at DESC LIMIT 1 OFFSET ?",
+                "SELECT finished_at FROM " + RAN_IN_WINDOW + " ORDER BY finished_at DESC LIMIT 1 OFFSET ?",
                 db.args().instant(since).instant(now).integer(MAX_DURATION_ROWS - 1),
                 rs -> d.readInstant(rs, "finished_at"));
         return boundary.filter(b -> b.isAfter(since)).orElse(since);
@@ -115,7 +136,7 @@ final class TaskStatistics {
     private List<TypeDurations> durations(Connection c, Instant since, Instant now) throws SQLException {
         List<TypeDurations> byType = new ArrayList<>(JdbcRunner.query(
                 c,
-                d.runTimeStatsSql(FINISHED_IN_WINDOW + " AND started_at IS NOT NULL"),
+                d.runTimeStatsSql(RAN_IN_WINDOW + " AND started_at IS NOT NULL"),
                 db.args().instant(since).instant(now),
                 rs -> new TypeDurations(
                         rs.getString("type"),

@@ -81,9 +81,10 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public String minuteOf(String instantColumn) {
-        // The zone argument: truncation in the session's zone would be wrong for zones whose
-        // offset is not whole minutes.
-        return "date_trunc('minute', " + instantColumn + ", 'UTC')";
+        // Truncates in the session's zone, which gives the same instant as in UTC: every zone's
+        // offset today is whole minutes. The three-argument form (zone 'UTC') costs twice as much
+        // per row, which shows over a week of finished tasks.
+        return "date_trunc('minute', " + instantColumn + ")";
     }
 
     @Override
