@@ -160,6 +160,23 @@ abstract class RemoteWorkerApiContract {
     }
 
     @Test
+    void claim_takes_nothing_from_a_paused_queue_and_keeps_to_its_concurrency_limit() {
+        String first = submit();
+        String second = submit();
+        Response paused = http.send("PATCH", "/api/v1/queues/" + queue, "{\"paused\": true}");
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+
+        assertThat(claim(WORKER, 5, 30)).isEmpty();
+
+        http.send("PATCH", "/api/v1/queues/" + queue, "{\"paused\": false, \"concurrencyLimit\": 1}");
+        List<JsonNode> one = claim(WORKER, 5, 30);
+        assertThat(one).extracting(t -> t.get("id").asString()).containsExactly(first);
+        assertThat(claim(OTHER, 5, 30)).as("the limit holds across workers").isEmpty();
+        report(first, "complete", "{" + ref(WORKER, 1) + "}");
+        assertThat(claim(OTHER, 5, 30)).extracting(t -> t.get("id").asString()).containsExactly(second);
+    }
+
+    @Test
     void claim_registers_the_worker_with_its_address_and_slots_and_a_later_claim_keeps_its_start() {
         String worker = "reg-" + queue;
         http.post(
