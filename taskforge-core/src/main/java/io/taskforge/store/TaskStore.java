@@ -148,11 +148,17 @@ public interface TaskStore extends AutoCloseable {
 
     /**
      * Appends log lines of one attempt only while that attempt is RUNNING for {@code workerId} (the
-     * remote-worker API); false, and nothing written, otherwise.
+     * remote-worker API); false, and nothing written, otherwise. The lines are stored under {@code
+     * taskId} and {@code attempt} whatever their own fields say; an empty list only answers whether
+     * the attempt is held. The check and the insert are one transaction: an outcome ending the
+     * attempt concurrently either refuses the lines or comes after them.
      */
     boolean taskLogAppendIfRunning(String taskId, int attempt, String workerId, List<TaskLogLine> lines);
 
-    /** Stores one attempt's progress while it is RUNNING for {@code workerId}; false otherwise. */
+    /**
+     * Stores one attempt's progress while it is RUNNING for {@code workerId} (the update's own task id
+     * and attempt are not used); false, and nothing written, otherwise.
+     */
     boolean taskProgressSetIfRunning(String taskId, int attempt, String workerId, ProgressUpdate update);
 
     // ---- queues -----------------------------------------------------------------------------------
