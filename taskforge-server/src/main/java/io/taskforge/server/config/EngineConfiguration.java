@@ -3,10 +3,12 @@ package io.taskforge.server.config;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.engine.EngineConfig;
 import io.taskforge.engine.Taskforge;
+import io.taskforge.event.EngineListener;
 import io.taskforge.handler.TaskHandler;
 import io.taskforge.handler.builtin.BuiltinHandlers;
 import io.taskforge.json.JsonCodec;
 import io.taskforge.script.ScriptStore;
+import io.taskforge.server.metrics.EngineListeners;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.jdbc.JdbcStores;
@@ -85,7 +87,8 @@ class EngineConfiguration {
             JsonCodec json,
             EngineConfig config,
             TaskforgeProperties properties,
-            ObjectProvider<TaskHandler> applicationHandlers) {
+            ObjectProvider<TaskHandler> applicationHandlers,
+            ObjectProvider<EngineListener> listeners) {
         List<TaskHandler> handlers = handlers(
                 json, scripts, properties, applicationHandlers.orderedStream().toList());
         return Taskforge.builder(store)
@@ -95,6 +98,8 @@ class EngineConfiguration {
                 .handlers(handlers)
                 // The store is a bean of its own and is closed after the engine stopped.
                 .closeStore(false)
+                // Metrics (io.taskforge.server.metrics) and whatever else hears the engine.
+                .listener(EngineListeners.of(listeners.orderedStream().toList()))
                 .build();
     }
 
