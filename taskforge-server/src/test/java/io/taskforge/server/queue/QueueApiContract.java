@@ -225,7 +225,8 @@ abstract class QueueApiContract {
         String q = "served-limit";
         patch(q, "{\"concurrencyLimit\": 1}");
         try {
-            List<String> ids = createMany(4, "sleep", q, "{\"seconds\": 0.3}");
+            // A sleep that says when it really began and ended, as log lines the worker stamps.
+            List<String> ids = createMany(4, "shell", q, "{\"command\": \"echo began; sleep 0.3; echo ended\"}");
 
             // Watch while they run: the queue never shows more than one running.
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -236,13 +237,13 @@ abstract class QueueApiContract {
                 assertThat(System.nanoTime()).as("tasks of %s finish", q).isLessThan(deadline);
                 Thread.sleep(20);
             }
+            // The logged times lie inside each task's RUNNING span (its recorded startedAt is the
+            // claim's time, taken before the claim waited for the database), so they never overlap.
             List<Instant[]> runs = new ArrayList<>();
             for (String id : ids) {
-                JsonNode t = awaitStatus(id, "SUCCEEDED");
-                runs.add(new Instant[] {
-                    Instant.parse(t.get("startedAt").asString()),
-                    Instant.parse(t.get("finishedAt").asString())
-                });
+                awaitStatus(id, "SUCCEEDED");
+                JsonNode lines = api.get("/api/v1/tasks/" + id + "/logs").json().get("items");
+                runs.add(new Instant[] {loggedAt(lines, "began"), loggedAt(lines, "ended")});
             }
             for (Instant[] a : runs) {
                 long overlapping = runs.stream()
@@ -253,6 +254,14 @@ abstract class QueueApiContract {
         } finally {
             patch(q, "{\"concurrencyLimit\": null}");
         }
+    }
+
+    static Instant loggedAt(JsonNode lines, String line) {
+        return StreamSupport.stream(lines.spliterator(), false)
+                .filter(l -> l.get("line").asString().equals(line))
+                .map(l -> Instant.parse(l.get("at").asString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no log line '" + line + "' in " + lines));
     }
 
     @Test
