@@ -2,25 +2,31 @@ package io.taskforge.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The real {@code ./taskforge} launcher, as a user runs it, against a running server. An integration
- * test (failsafe, after {@code package}): the jar the launcher runs is the one this build just made,
- * so it finds it fresh and starts at once; a stale jar would make it build one first, hence the
- * generous time limit. Two invocations only.
+ * The real {@code ./taskforge} launcher as a user runs it: a server started through it (the
+ * executable jar as shipped, not the test class path), then {@code --help} and {@code tasks list}
+ * against that server. An integration test (failsafe, after {@code package}): the launcher finds the
+ * jar this build just made and starts it at once; only a source changed since would make it build
+ * one first, hence the generous limit on the first launch.
  */
 class LauncherScriptIT {
-    /** The first launch may build the jar when a source changed since; later ones start at once. */
+    /** The first launch may build the jar; the server then needs a few seconds to be healthy. */
     private static final Duration FIRST_LAUNCH = Duration.ofMinutes(10);
 
     private static final Duration LAUNCH = Duration.ofMinutes(2);
@@ -28,62 +34,111 @@ class LauncherScriptIT {
     record Run(int code, String out, long millis) {}
 
     @Test
-    void the_launcher_prints_help_and_lists_tasks_of_a_running_server() throws Exception {
+    void a_server_started_by_the_launcher_answers_the_launchers_help_and_tasks_list() throws Exception {
         Path dataDir = LaunchTest.freshDataDir();
-        try (ConfigurableApplicationContext ctx =
-                Launcher.start(true, LaunchTest.settings("server", "--port", "0", "--data-dir", dataDir.toString()))) {
-            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-            String server = "http://127.0.0.1:" + port;
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String server = "http://127.0.0.1:" + port;
+        Path serverLog = logFile("server-");
+        Process process = start(
+                serverLog, Map.of(), "server", "--port", Integer.toString(port), "--data-dir", dataDir.toString());
+        try {
+            awaitHealthy(process, server, serverLog);
             String id = Cli.against(
                             server, "submit", "noop", "--queue", "launcher-idle", "--title", "via launcher", "--json")
                     .json()
                     .get("id")
                     .asString();
 
-            Run help = launch(FIRST_LAUNCH, Map.of(), "--help");
+            Run help = run(LAUNCH, Map.of(), "--help");
             assertThat(help.code()).as(help.out()).isZero();
             assertThat(help.out()).contains("server", "submit", "tasks", "logs", "backup", "Exit codes");
 
             // The server comes from the environment, as a user would set it once per shell.
-            Run list = launch(LAUNCH, Map.of("TASKFORGE_SERVER", server), "tasks", "list", "--queue", "launcher-idle");
+            Run list = run(LAUNCH, Map.of("TASKFORGE_SERVER", server), "tasks", "list", "--queue", "launcher-idle");
             assertThat(list.code()).as(list.out()).isZero();
             assertThat(list.out()).contains(id, "via launcher", "QUEUED");
             System.out.println("./taskforge tasks list took " + list.millis() + " ms (JVM start included)");
+        } finally {
+            stop(process);
         }
     }
 
-    private static Run launch(Duration atMost, Map<String, String> env, String... args) throws Exception {
+    private static Process start(Path output, Map<String, String> env, String... args) throws IOException {
         Path launcher = Path.of("..", "taskforge").toAbsolutePath().normalize();
         assertThat(launcher).isExecutable();
-        Path output =
-                Files.createTempFile(Files.createDirectories(Path.of("target", "process-tests")), "launcher-", ".log");
-        List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().remove("TASKFORGE_SERVER");
         pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static Run run(Duration atMost, Map<String, String> env, String... args) throws Exception {
+        Path output = logFile("launcher-");
         long started = System.nanoTime();
-        Process process = pb.start();
+        Process process = start(output, env, args);
         try {
             if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("./taskforge " + String.join(" ", args) + " did not end within " + atMost
-                        + ":\n" + read(output));
+                        + ":\n" + Files.readString(output));
             }
             return new Run(
                     process.exitValue(),
-                    read(output),
+                    Files.readString(output),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         } finally {
-            // Only what this test started, by its process handles.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            stop(process);
         }
     }
 
-    private static String read(Path file) throws IOException {
-        return Files.readString(file);
+    private static void awaitHealthy(Process process, String server, Path log) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + FIRST_LAUNCH.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (!process.isAlive()) {
+                throw new AssertionError(
+                        "./taskforge server exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create(server + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(
+                "./taskforge server was not healthy within " + FIRST_LAUNCH + ":\n" + Files.readString(log));
+    }
+
+    /** SIGTERM first (the server stops gracefully), then SIGKILL; only this test's processes, by handle. */
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static Path logFile(String prefix) throws IOException {
+        return Files.createTempFile(Files.createDirectories(Path.of("target", "process-tests")), prefix, ".log");
     }
 }
