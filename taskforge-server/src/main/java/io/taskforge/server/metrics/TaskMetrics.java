@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * QueueMetrics} see every task.
  */
 @Component
-public class TaskMetrics implements EngineListener {
+class TaskMetrics implements EngineListener {
     /** Distinct task types, and queues, that get series of their own. */
     static final int MAX_LABEL_VALUES = 200;
 
