@@ -31,6 +31,8 @@ record QueuePatchRequest(
         @Schema(
                 description = "most tasks RUNNING at once across all workers, 0..100000; null or 0 removes the limit",
                 example = "4",
+                minimum = "0",
+                maximum = "100000",
                 nullable = true)
         Integer concurrencyLimit,
 
@@ -38,6 +40,8 @@ record QueuePatchRequest(
                 description = "most tasks started per second across all workers, 0..100000 (fractions allowed:"
                         + " 0.5 is one every two seconds); null or 0 removes the limit",
                 example = "5",
+                minimum = "0",
+                maximum = "100000",
                 nullable = true)
         Double ratePerSecond) {
 
