@@ -254,6 +254,19 @@ abstract class QueuesContract extends StoreContractSupport {
     }
 
     @Test
+    void a_limited_queue_named_twice_in_one_claim_counts_once() {
+        List<Task> mail = insert(
+                task().withQueue("mail").withPriority(Priority.URGENT).build(),
+                task().withQueue("mail").withPriority(Priority.URGENT).build());
+        insertMany(2, "free");
+        update("mail", null, 5, null);
+
+        List<Task> claimed = claim(WORKER, 2, "mail", "free", "mail");
+
+        assertThat(ids(claimed)).containsExactlyElementsOf(ids(mail));
+    }
+
+    @Test
     void a_concurrency_limit_holds_against_many_concurrent_claimers() throws Exception {
         insertMany(200, "mail");
         update("mail", null, 3, null);

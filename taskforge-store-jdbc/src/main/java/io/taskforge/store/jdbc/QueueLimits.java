@@ -102,8 +102,11 @@ final class QueueLimits {
                 caps.put(q.name(), (int) allowed);
             }
         }
-        List<String> open =
-                p.queues().stream().filter(name -> !closed.contains(name)).toList();
+        // Distinct: a queue named twice must not be picked from twice.
+        List<String> open = p.queues().stream()
+                .filter(name -> !closed.contains(name))
+                .distinct()
+                .toList();
         return new Plan(open, caps, buckets);
     }
 
