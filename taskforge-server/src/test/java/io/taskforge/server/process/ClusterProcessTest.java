@@ -37,16 +37,16 @@ class ClusterProcessTest {
         try (PostgresTestDatabase db = PostgresTestDatabase.create();
                 TaskStore store = JdbcStores.open(db.jdbcUrl())) {
             TaskforgeClient client = client(store);
-            for (int i = 0; i < TASKS; i += 1_000) {
-                List<NewTask> batch = new ArrayList<>();
-                for (int j = 0; j < 1_000; j++) {
-                    batch.add(NewTask.ofType("noop").build());
-                }
-                client.submitMany(batch);
-            }
-
+            // Both workers are up before the first task exists, so neither drains the queue alone.
             try (TaskforgeProcess a = worker("worker-a", db);
                     TaskforgeProcess b = worker("worker-b", db)) {
+                for (int i = 0; i < TASKS; i += 1_000) {
+                    List<NewTask> batch = new ArrayList<>();
+                    for (int j = 0; j < 1_000; j++) {
+                        batch.add(NewTask.ofType("noop").build());
+                    }
+                    client.submitMany(batch);
+                }
                 long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
                 while (count(client, TaskStatus.SUCCEEDED) < TASKS) {
                     if (System.nanoTime() > deadline) {
@@ -86,7 +86,12 @@ class ClusterProcessTest {
     private static TaskforgeProcess worker(String id, PostgresTestDatabase db) throws Exception {
         TaskforgeProcess p = TaskforgeProcess.start(
                 id, Map.of("TASKFORGE_WORKER_ID", id), "worker", "--db", db.jdbcUrl(), "--concurrency", "16");
-        p.awaitOutput("Taskforge engine started", Duration.ofSeconds(90));
+        try {
+            p.awaitOutput("Taskforge engine started", Duration.ofSeconds(90));
+        } catch (AssertionError | Exception e) {
+            p.close();
+            throw e;
+        }
         return p;
     }
 
