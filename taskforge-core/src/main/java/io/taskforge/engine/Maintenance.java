@@ -26,6 +26,7 @@ final class Maintenance extends BackgroundLoop {
     static final String LEADERSHIP = "maintenance";
     private static final Duration MAX_PROMOTE_PAUSE = Duration.ofSeconds(1);
     private static final int BATCH = 1_000;
+    static final Duration WORKER_HISTORY = Duration.ofHours(24);
     /** Bounds one round's work so that leadership is renewed in time even with a huge backlog. */
     private static final int MAX_BATCHES_PER_ROUND = 50;
 
@@ -110,6 +111,9 @@ final class Maintenance extends BackgroundLoop {
         if (lost > 0) {
             log.warn("{} workers stopped heartbeating and are marked LOST", lost);
         }
+        // Every process start registers a new worker id: forget the dead ones after a day, long
+        // enough for people to see which worker died and when.
+        store.workerDeleteInactive(now.minus(WORKER_HISTORY));
         return lost;
     }
 

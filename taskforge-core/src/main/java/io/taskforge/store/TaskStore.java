@@ -240,6 +240,14 @@ public interface TaskStore extends AutoCloseable {
     int workerMarkLost(Instant heartbeatBefore, Instant now);
 
     /**
+     * Forgets STOPPED and LOST workers whose last heartbeat is before {@code heartbeatBefore}, so
+     * the registry does not grow with every restart. ACTIVE workers are never removed.
+     *
+     * @return how many were removed
+     */
+    int workerDeleteInactive(Instant heartbeatBefore);
+
+    /**
      * Takes or extends the named leadership until {@code until} if it is free, expired, or
      * already held by {@code holder}. Exactly one holder wins a race.
      */

@@ -62,6 +62,23 @@ abstract class WorkersContract extends StoreContractSupport {
     }
 
     @Test
+    void forgets_stopped_and_lost_workers_after_a_while_but_never_active_ones() {
+        Instant old = now();
+        store().workerUpsert(worker("stopped-long-ago", old, WorkerStatus.STOPPED));
+        store().workerUpsert(worker("lost-long-ago", old, WorkerStatus.LOST));
+        store().workerUpsert(worker("active-but-silent", old, WorkerStatus.ACTIVE));
+        clock().advance(Duration.ofDays(2));
+        store().workerUpsert(worker("stopped-recently", now(), WorkerStatus.STOPPED));
+
+        int removed = store().workerDeleteInactive(now().minus(Duration.ofDays(1)));
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(store().workerList())
+                .extracting(WorkerRecord::id)
+                .containsExactlyInAnyOrder("active-but-silent", "stopped-recently");
+    }
+
+    @Test
     void one_holder_leads_at_a_time_and_may_extend() {
         Instant until = now().plusSeconds(30);
 

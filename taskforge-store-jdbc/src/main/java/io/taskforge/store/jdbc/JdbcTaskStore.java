@@ -210,6 +210,11 @@ final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
+    public int workerDeleteInactive(Instant heartbeatBefore) {
+        return workers.deleteInactive(heartbeatBefore);
+    }
+
+    @Override
     public boolean leaderTryAcquire(String name, String holder, Instant now, Instant until) {
         return workers.leaderTryAcquire(name, holder, now, until);
     }

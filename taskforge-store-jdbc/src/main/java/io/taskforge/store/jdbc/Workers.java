@@ -87,6 +87,15 @@ final class Workers {
                         db.args().instant(heartbeatBefore)));
     }
 
+    int deleteInactive(Instant heartbeatBefore) {
+        return db.write(
+                "forget inactive workers",
+                (c, scope) -> JdbcRunner.update(
+                        c,
+                        "DELETE FROM tf_worker WHERE status IN ('STOPPED', 'LOST') AND last_heartbeat_at < ?",
+                        db.args().instant(heartbeatBefore)));
+    }
+
     /**
      * One conditional upsert: it inserts a free name, and overwrites a row only when the holder
      * is the same or the lease ran out. Concurrent callers serialise on the row, and each later
