@@ -2,9 +2,13 @@
 # version is at least $TASKFORGE_MIN_JAVA (default 21), so nobody has to set JAVA_HOME:
 # the machine's default java may be older than what Taskforge needs.
 taskforge_java_version() {
-  # "25.0.3" / "21" / "1.8.0_392" -> feature number (25, 21, 8)
-  local v
-  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)
+  # "25.0.3" / "21" / "1.8.0_392" -> feature number (25, 21, 8). The JDK's release file says it
+  # without starting a JVM (half a second each); ask the JVM only when that file is missing.
+  local v=""
+  if [ -r "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release" | head -n1)
+  fi
+  [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)
   case "$v" in 1.*) v=${v#1.} ;; esac
   echo "${v%%.*}"
 }
