@@ -6,12 +6,16 @@ import io.taskforge.client.TaskValidationException;
 import io.taskforge.store.QueuePatch;
 import io.taskforge.store.QueueStats;
 import io.taskforge.store.TaskStore;
+import io.taskforge.store.WorkerRecord;
+import io.taskforge.store.WorkerStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Queue controls as operators use them (the REST API, the command line, an embedding application):
@@ -37,9 +41,28 @@ public final class QueueService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Every queue with unfinished or failed tasks or with settings, by name. */
+    /**
+     * Every queue with unfinished or failed tasks or with settings, and every queue an active worker
+     * serves (an idle queue should not vanish from the operator's view just because it is empty),
+     * by name.
+     */
     public List<QueueStats> list() {
-        return store.queueStatsList(now());
+        Map<String, QueueStats> byName = new TreeMap<>();
+        for (QueueStats q : store.queueStatsList(now())) {
+            byName.put(q.name(), q);
+        }
+        for (WorkerRecord w : store.workerList()) {
+            if (w.status() == WorkerStatus.ACTIVE) {
+                for (String queue : w.queues()) {
+                    byName.computeIfAbsent(queue, QueueService::idle);
+                }
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    private static QueueStats idle(String name) {
+        return new QueueStats(name, 0, 0, 0, 0, 0, false, null, null, null);
     }
 
     /** One queue; a queue that nothing names yet shows no tasks and the default settings. */

@@ -152,6 +152,20 @@ abstract class QueueApiContract {
     }
 
     @Test
+    void lists_every_queue_an_active_worker_serves_even_when_it_is_empty() {
+        Response workers = api.get("/api/v1/workers");
+        assertThat(workers.status()).as(workers.toString()).isEqualTo(200);
+        List<String> served = StreamSupport.stream(workers.json().get("items").spliterator(), false)
+                .filter(w -> w.get("status").asString().equals("ACTIVE"))
+                .flatMap(w -> StreamSupport.stream(w.get("queues").spliterator(), false))
+                .map(JsonNode::asString)
+                .toList();
+        assertThat(served).isNotEmpty();
+
+        assertThat(listedQueues()).containsAll(served);
+    }
+
+    @Test
     void a_queue_nobody_named_yet_answers_with_zero_counts_and_no_limits() {
         JsonNode q = queue("never-used-" + UUID.randomUUID().toString().substring(0, 8));
 
