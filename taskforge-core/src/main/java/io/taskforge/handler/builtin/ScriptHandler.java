@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,9 +83,7 @@ public final class ScriptHandler implements TaskHandler {
     static final String PARAM_PREFIX = "TF_PARAM_";
 
     private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Z0-9]");
-    private static final Duration KILL_BOUND = Duration.ofSeconds(5);
-    private static final Duration DRAIN_AFTER_EXIT = Duration.ofSeconds(5);
-    private static final Duration DRAIN_AFTER_KILL = Duration.ofSeconds(2);
+    private static final ProcessRunner RUNNER = new ProcessRunner(ScriptHandler.class, "taskforge-script", "script");
     private static final String EXAMPLE = "{\"scriptId\": \"…\", \"script\": \"name\", \"version\": 1, \"params\": {}}";
 
     /** The pinned script version and the run's parameters. */
@@ -149,57 +146,11 @@ public final class ScriptHandler implements TaskHandler {
 
     private Object run(ProcessBuilder builder, String label, Map<String, Object> params, TaskContext ctx)
             throws Exception {
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            // Retryable: the interpreter was found above, so this is more likely a passing shortage
-            // (processes, memory, file descriptors) than a lasting mistake.
-            throw new IOException("could not start " + builder.command().getFirst() + ": " + e.getMessage(), e);
-        }
+        Process process = ProcessRunner.start(builder);
         ctx.log("started script " + label + " with " + builder.command().getFirst() + " (pid " + process.pid() + ")");
-
-        String id = ctx.taskId();
-        feedStdin(process, json.write(params), id);
+        feedStdin(process, json.write(params), ctx.taskId());
         LastLine lastLine = new LastLine();
-        LinePump stdout = LinePump.start(
-                process.getInputStream(),
-                "taskforge-script-stdout-" + id,
-                line -> {
-                    lastLine.offer(line);
-                    ctx.log(TaskLogLine.STDOUT, line);
-                },
-                ShellHandler.TAIL_LINES,
-                ShellHandler.TAIL_CHARS);
-        LinePump stderr = LinePump.start(
-                process.getErrorStream(),
-                "taskforge-script-stderr-" + id,
-                line -> ctx.log(TaskLogLine.STDERR, line),
-                ShellHandler.TAIL_LINES,
-                ShellHandler.TAIL_CHARS);
-
-        ProcessTree tree = new ProcessTree(process);
-        int exitCode;
-        try {
-            exitCode = tree.awaitExit();
-        } finally {
-            // Every way out: a normal exit (to end what the script left in the background), an
-            // interrupt from a timeout or cancel, or an unexpected error.
-            ProcessTree.Killed killed = tree.destroy(KILL_BOUND);
-            report(ctx, killed);
-            Duration drain = killed.rootWasAlive() ? DRAIN_AFTER_KILL : DRAIN_AFTER_EXIT;
-            long drainStart = System.nanoTime();
-            boolean ended = stdout.awaitEnd(drain);
-            ended &= stderr.awaitEnd(drain.minusNanos(System.nanoTime() - drainStart));
-            if (!ended) {
-                ctx.log("stopped reading the output: a process that escaped the kill still holds it open");
-            }
-            stdout.close();
-            stderr.close();
-        }
-        if (exitCode != 0) {
-            throw new ExitCodeException(exitCode, ShellHandler.failureMessage(exitCode, stderr.tail(), stdout.tail()));
-        }
+        RUNNER.run(ctx, process, lastLine::offer);
         return result(lastLine.get(), ctx);
     }
 
@@ -263,8 +214,7 @@ public final class ScriptHandler implements TaskHandler {
                 env.put(name, value);
             }
         }
-        env.put("TASKFORGE_TASK_ID", ctx.taskId());
-        env.put("TASKFORGE_ATTEMPT", Integer.toString(ctx.attempt()));
+        ProcessRunner.putTaskVariables(env, ctx);
         env.put("TASKFORGE_SCRIPT", payload.script() == null ? "" : payload.script());
         env.put("TASKFORGE_SCRIPT_VERSION", Integer.toString(version.version()));
     }
@@ -344,18 +294,6 @@ public final class ScriptHandler implements TaskHandler {
             throw e;
         }
         return file;
-    }
-
-    private static void report(TaskContext ctx, ProcessTree.Killed killed) {
-        if (killed.rootWasAlive()) {
-            ctx.log("killed the script and " + killed.descendants() + " process(es) it started");
-        } else if (killed.descendants() > 0) {
-            ctx.log("killed " + killed.descendants() + " process(es) the script left running in the background");
-        }
-        if (!killed.survivors().isEmpty()) {
-            ctx.log("could not kill pids " + killed.survivors());
-            log.warn("task {}: processes {} survived being killed", ctx.taskId(), killed.survivors());
-        }
     }
 
     /** The last non-empty line of a stream, written by its pump's thread, read after it ended. */

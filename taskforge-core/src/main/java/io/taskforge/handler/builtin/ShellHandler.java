@@ -3,19 +3,12 @@ package io.taskforge.handler.builtin;
 import io.taskforge.handler.NonRetryableException;
 import io.taskforge.handler.TaskContext;
 import io.taskforge.handler.TaskHandler;
-import io.taskforge.task.TaskError;
-import io.taskforge.task.TaskLogLine;
 import io.taskforge.task.Texts;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Type {@code shell}: runs {@code [shell, "-c", command]} and succeeds when it exits with 0.
@@ -40,32 +33,10 @@ import org.slf4j.LoggerFactory;
  * ProcessTree} for how the tree is found.
  */
 public final class ShellHandler implements TaskHandler {
-    private static final Logger log = LoggerFactory.getLogger(ShellHandler.class);
-
     public static final String TYPE = "shell";
     public static final String DEFAULT_SHELL = "/bin/sh";
 
-    /** How many lines of stderr the failure message quotes. */
-    static final int TAIL_LINES = 20;
-
-    /**
-     * How many characters of stderr the failure message quotes: a little under 4 KiB, so that the
-     * whole message fits {@link TaskError#MAX_MESSAGE_CHARS}, which would cut the end, where the
-     * last and most telling lines are.
-     */
-    static final int TAIL_CHARS = TaskError.MAX_MESSAGE_CHARS - 512;
-
-    /** How long killing the tree may take before the survivors are reported and left. */
-    private static final Duration KILL_BOUND = Duration.ofSeconds(5);
-
-    /**
-     * How long to wait for the output to end once the tree is gone: normally at once, but a
-     * process that escaped {@link ProcessTree} may still hold the pipes open.
-     */
-    private static final Duration DRAIN_AFTER_EXIT = Duration.ofSeconds(5);
-
-    /** Shorter when interrupted: the engine is waiting to report a timeout or a cancel. */
-    private static final Duration DRAIN_AFTER_KILL = Duration.ofSeconds(2);
+    private static final ProcessRunner RUNNER = new ProcessRunner(ShellHandler.class, "taskforge-shell", "command");
 
     private static final File NULL_FILE =
             new File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
@@ -89,54 +60,10 @@ public final class ShellHandler implements TaskHandler {
         ProcessBuilder builder = processBuilder(payload, ctx);
         String shell = builder.command().getFirst();
 
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            // Retryable: the shell was checked above, so this is more likely a passing shortage
-            // (processes, memory, file descriptors) than a lasting mistake.
-            throw new IOException("could not start " + shell + ": " + e.getMessage(), e);
-        }
+        Process process = ProcessRunner.start(builder);
         ctx.log("started " + shell + " -c " + firstLine(payload.command()) + " (pid " + process.pid() + ")");
-
-        String id = ctx.taskId();
-        LinePump stdout = LinePump.start(
-                process.getInputStream(),
-                "taskforge-shell-stdout-" + id,
-                line -> ctx.log(TaskLogLine.STDOUT, line),
-                TAIL_LINES,
-                TAIL_CHARS);
-        LinePump stderr = LinePump.start(
-                process.getErrorStream(),
-                "taskforge-shell-stderr-" + id,
-                line -> ctx.log(TaskLogLine.STDERR, line),
-                TAIL_LINES,
-                TAIL_CHARS);
-
-        ProcessTree tree = new ProcessTree(process);
-        int exitCode;
-        try {
-            exitCode = tree.awaitExit();
-        } finally {
-            // Runs on every way out: a normal exit (to end what the command left in the
-            // background), an interrupt from a timeout or cancel, or an unexpected error.
-            ProcessTree.Killed killed = tree.destroy(KILL_BOUND);
-            report(ctx, killed);
-            Duration drain = killed.rootWasAlive() ? DRAIN_AFTER_KILL : DRAIN_AFTER_EXIT;
-            long drainStart = System.nanoTime();
-            boolean ended = stdout.awaitEnd(drain);
-            ended &= stderr.awaitEnd(drain.minusNanos(System.nanoTime() - drainStart));
-            if (!ended) {
-                ctx.log("stopped reading the output: a process that escaped the kill still holds it open");
-            }
-            // Lines that still arrive belong to no attempt any more.
-            stdout.close();
-            stderr.close();
-        }
-        if (exitCode == 0) {
-            return new Result(0);
-        }
-        throw new ExitCodeException(exitCode, failureMessage(exitCode, stderr.tail(), stdout.tail()));
+        RUNNER.run(ctx, process, line -> {});
+        return new Result(0);
     }
 
     private static ProcessBuilder processBuilder(Payload payload, TaskContext ctx) throws NonRetryableException {
@@ -179,8 +106,7 @@ public final class ShellHandler implements TaskHandler {
                 env.put(name, e.getValue());
             }
         }
-        env.put("TASKFORGE_TASK_ID", ctx.taskId());
-        env.put("TASKFORGE_ATTEMPT", Integer.toString(ctx.attempt()));
+        ProcessRunner.putTaskVariables(env, ctx);
 
         builder.redirectInput(ProcessBuilder.Redirect.from(NULL_FILE));
         return builder;
@@ -192,39 +118,6 @@ public final class ShellHandler implements TaskHandler {
         } catch (InvalidPathException e) {
             throw new NonRetryableException("shell \"" + field + "\" is not a valid path: " + e.getMessage());
         }
-    }
-
-    private static void report(TaskContext ctx, ProcessTree.Killed killed) {
-        if (killed.rootWasAlive()) {
-            ctx.log("killed the command and " + killed.descendants() + " process(es) it started");
-        } else if (killed.descendants() > 0) {
-            ctx.log("killed " + killed.descendants() + " process(es) the command left running in the background");
-        }
-        if (!killed.survivors().isEmpty()) {
-            ctx.log("could not kill pids " + killed.survivors());
-            log.warn("task {}: processes {} survived being killed", ctx.taskId(), killed.survivors());
-        }
-    }
-
-    static String failureMessage(int exitCode, List<String> stderrTail, List<String> stdoutTail) {
-        StringBuilder message = new StringBuilder("command exited with code ").append(exitCode);
-        if (exitCode > 128 && exitCode < 160) {
-            // Shells report death by signal N as 128 + N: 137 is SIGKILL, often the OOM killer.
-            message.append(" (probably killed by signal ")
-                    .append(exitCode - 128)
-                    .append(')');
-        }
-        if (!stderrTail.isEmpty()) {
-            message.append("; last lines of stderr:");
-            stderrTail.forEach(line -> message.append('\n').append(line));
-        } else if (!stdoutTail.isEmpty()) {
-            // Many scripts print their errors to stdout; better than nothing.
-            message.append("; no stderr, last lines of stdout:");
-            stdoutTail.forEach(line -> message.append('\n').append(line));
-        } else {
-            message.append("; no output");
-        }
-        return message.toString();
     }
 
     private static String firstLine(String command) {
