@@ -14,6 +14,7 @@ import io.taskforge.task.TaskPage;
 import io.taskforge.task.TaskPatch;
 import io.taskforge.task.TaskQuery;
 import io.taskforge.task.TaskStatus;
+import io.taskforge.time.Millis;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +32,6 @@ import java.util.Optional;
  * <p>Thread-safe; one instance serves a whole process.
  */
 public final class TaskforgeClient {
-    private static final String DEFAULT_ACTOR = "api";
     private static final int MAX_LOG_PAGE = 1000;
 
     private final TaskStore store;
@@ -143,7 +143,7 @@ public final class TaskforgeClient {
         if (patch.isEmpty()) {
             return store.taskGet(id);
         }
-        return store.taskUpdate(id, patch, now(), actorOr(actor));
+        return store.taskUpdate(id, patch, now(), Actors.orApi(actor));
     }
 
     /**
@@ -156,7 +156,7 @@ public final class TaskforgeClient {
     }
 
     public Optional<Task> cancel(String id, String actor) {
-        return store.taskCancel(id, now(), actorOr(actor));
+        return store.taskCancel(id, now(), Actors.orApi(actor));
     }
 
     /**
@@ -169,7 +169,7 @@ public final class TaskforgeClient {
     }
 
     public Optional<Task> retry(String id, String actor) {
-        return store.taskRetry(id, now(), actorOr(actor));
+        return store.taskRetry(id, now(), Actors.orApi(actor));
     }
 
     /**
@@ -178,7 +178,7 @@ public final class TaskforgeClient {
      * @throws io.taskforge.store.TaskStateConflictException when it runs and force is false
      */
     public Optional<Task> delete(String id, boolean force, String actor) {
-        return store.taskDelete(id, force, now(), actorOr(actor));
+        return store.taskDelete(id, force, now(), Actors.orApi(actor));
     }
 
     /** The task's history, or empty when there is no such task. */
@@ -291,11 +291,6 @@ public final class TaskforgeClient {
     }
 
     private Instant now() {
-        // Millisecond precision everywhere: both stores keep at least that, so reads equal writes.
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String actorOr(String actor) {
-        return actor == null || actor.isBlank() ? DEFAULT_ACTOR : actor;
+        return Millis.now(clock);
     }
 }

@@ -104,16 +104,28 @@ public record EngineConfig(
 
     /** A worker id that tells people where the worker runs: {@code host-pid-xxxx}. */
     public static String defaultWorkerId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "localhost";
-        }
+        String host = hostName();
         long pid = ProcessHandle.current().pid();
         String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         String id = (host + "-" + pid + "-" + suffix).toLowerCase(Locale.ROOT);
         return id.length() > 200 ? id.substring(id.length() - 200) : id;
+    }
+
+    /** This machine's name as the worker registry shows it; looked up once (it may ask DNS). */
+    static String hostName() {
+        return HostName.VALUE;
+    }
+
+    private static final class HostName {
+        static final String VALUE = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                return "localhost";
+            }
+        }
     }
 
     public static final class Builder {

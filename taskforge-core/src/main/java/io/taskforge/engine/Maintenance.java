@@ -3,10 +3,10 @@ package io.taskforge.engine;
 import io.taskforge.store.PromoteResult;
 import io.taskforge.store.TaskStore;
 import io.taskforge.task.Task;
+import io.taskforge.time.Millis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -150,6 +150,6 @@ final class Maintenance extends BackgroundLoop {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Millis.now(clock);
     }
 }

@@ -11,11 +11,10 @@ import io.taskforge.store.TaskStore;
 import io.taskforge.store.WorkerRecord;
 import io.taskforge.store.WorkerStatus;
 import io.taskforge.task.Task;
-import java.net.InetAddress;
+import io.taskforge.time.Millis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,8 @@ final class Worker implements WorkerView {
         ses.setRemoveOnCancelPolicy(true);
         this.timeouts = ses;
         this.taskThreads = Thread.ofVirtual().name("taskforge-task-", 0).factory();
-        this.startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        this.host = hostName();
+        this.startedAt = Millis.now(clock);
+        this.host = EngineConfig.hostName();
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------
@@ -240,7 +239,7 @@ final class Worker implements WorkerView {
     }
 
     private void registerHeartbeat(WorkerStatus status) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Millis.now(clock);
         store.workerUpsert(new WorkerRecord(
                 config.workerId(),
                 host,
@@ -251,14 +250,6 @@ final class Worker implements WorkerView {
                 startedAt,
                 now,
                 status));
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "localhost";
-        }
     }
 
     /**
@@ -299,7 +290,7 @@ final class Worker implements WorkerView {
                 return idlePause(); // a finishing task signals
             }
             int want = Math.min(free, config.claimBatchSize());
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = Millis.now(clock);
             List<Task> claimed = store.taskClaim(
                     new ClaimParams(config.workerId(), config.queues(), want, now, now.plus(config.leaseDuration())));
             for (Task t : claimed) {
@@ -392,7 +383,7 @@ final class Worker implements WorkerView {
         @Override
         protected Duration runOnce() {
             long startedNanos = System.nanoTime();
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = Millis.now(clock);
             if (leaseValidUntil != null && now.isAfter(leaseValidUntil)) {
                 // We could not renew in time: the tasks may already be running elsewhere.
                 running.values().forEach(e -> e.stop(StopReason.LEASE_LOST));

@@ -1,5 +1,6 @@
 package io.taskforge.queue;
 
+import io.taskforge.client.Actors;
 import io.taskforge.client.FieldError;
 import io.taskforge.client.TaskLimits;
 import io.taskforge.client.TaskValidationException;
@@ -8,9 +9,9 @@ import io.taskforge.store.QueueStats;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.WorkerRecord;
 import io.taskforge.store.WorkerStatus;
+import io.taskforge.time.Millis;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,6 @@ public final class QueueService {
     public static final int MAX_CONCURRENCY_LIMIT = 100_000;
     /** Upper bound of a rate limit, in tasks started per second. */
     public static final double MAX_RATE_PER_SECOND = 100_000;
-
-    private static final String DEFAULT_ACTOR = "api";
 
     private final TaskStore store;
     private final Clock clock;
@@ -109,7 +108,7 @@ public final class QueueService {
      */
     public int retryFailed(String name, String actor) {
         checkName(name);
-        return store.taskRetryFailedInQueue(name, now(), actor == null || actor.isBlank() ? DEFAULT_ACTOR : actor);
+        return store.taskRetryFailedInQueue(name, now(), Actors.orApi(actor));
     }
 
     private QueueStats find(String name, Instant now) {
@@ -139,6 +138,6 @@ public final class QueueService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Millis.now(clock);
     }
 }

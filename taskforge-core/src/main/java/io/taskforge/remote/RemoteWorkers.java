@@ -20,11 +20,11 @@ import io.taskforge.task.TaskIds;
 import io.taskforge.task.TaskLogLine;
 import io.taskforge.task.TaskStatus;
 import io.taskforge.task.Texts;
+import io.taskforge.time.Millis;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -354,7 +354,7 @@ public final class RemoteWorkers {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Millis.now(clock);
     }
 
     /** An attempt reference that passed the checks. */

@@ -49,17 +49,7 @@ final class WorkerRegistrations {
 
     /** Marks the worker STOPPED (it said it is shutting down); unknown worker ids are left alone. */
     void stopped(String workerId, Instant now) {
-        known(workerId)
-                .ifPresent(w -> write(new WorkerRecord(
-                        w.id(),
-                        w.host(),
-                        w.pid(),
-                        w.queues(),
-                        w.concurrency(),
-                        0,
-                        w.startedAt(),
-                        now,
-                        WorkerStatus.STOPPED)));
+        known(workerId).ifPresent(w -> write(w.heardFrom(now, 0, WorkerStatus.STOPPED)));
     }
 
     /** Records a sign of life of a worker that claimed before; unknown worker ids are left alone. */
@@ -74,16 +64,7 @@ final class WorkerRegistrations {
                 && w.lastHeartbeatAt().plus(REFRESH_EVERY).isAfter(now)) {
             return;
         }
-        write(new WorkerRecord(
-                w.id(),
-                w.host(),
-                w.pid(),
-                w.queues(),
-                w.concurrency(),
-                w.busy(),
-                w.startedAt(),
-                now,
-                WorkerStatus.ACTIVE));
+        write(w.heardFrom(now, w.busy(), WorkerStatus.ACTIVE));
     }
 
     private Optional<WorkerRecord> known(String workerId) {

@@ -10,10 +10,10 @@ import io.taskforge.store.Inserted;
 import io.taskforge.store.InvalidCursorException;
 import io.taskforge.task.NewTask;
 import io.taskforge.task.TaskIds;
+import io.taskforge.time.Millis;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -232,7 +232,6 @@ public final class ScriptService {
     }
 
     private Instant now() {
-        // Millisecond precision everywhere: both stores keep at least that, so reads equal writes.
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Millis.now(clock);
     }
 }

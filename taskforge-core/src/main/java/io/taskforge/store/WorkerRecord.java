@@ -17,4 +17,9 @@ public record WorkerRecord(
     public WorkerRecord {
         queues = List.copyOf(queues);
     }
+
+    /** The same worker, heard from at {@code at} with {@code busy} slots taken, in {@code newStatus}. */
+    public WorkerRecord heardFrom(Instant at, int busySlots, WorkerStatus newStatus) {
+        return new WorkerRecord(id, host, pid, queues, concurrency, busySlots, startedAt, at, newStatus);
+    }
 }
