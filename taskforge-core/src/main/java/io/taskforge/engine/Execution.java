@@ -14,12 +14,12 @@ import io.taskforge.task.TaskError;
 import io.taskforge.task.TaskLogLine;
 import io.taskforge.task.TaskStatus;
 import io.taskforge.task.Texts;
+import io.taskforge.time.Millis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -105,7 +105,7 @@ final class Execution implements Runnable, TaskContext {
         }
         switch (reason) {
             case CANCEL -> report(AttemptOutcome.cancelled(task.id(), task.attempt(), worker.id(), now()));
-            case TIMEOUT -> report(failure(timeoutError()));
+            case TIMEOUT -> report(failure(timeoutError(), false));
             case LEASE_LOST -> reported.set(true); // not ours any more: nothing to report
             case SHUTDOWN -> {} // reported when the handler gives up, or by the worker at the deadline
         }
@@ -117,14 +117,22 @@ final class Execution implements Runnable, TaskContext {
 
     /** Gives the task back without waiting for the handler: used for handlers that ignore a shutdown. */
     void forceRelease() {
-        report(AttemptOutcome.released(task.id(), task.attempt(), worker.id(), now(), "worker stopped"));
+        report(released());
     }
 
+    private AttemptOutcome released() {
+        return AttemptOutcome.released(task.id(), task.attempt(), worker.id(), now(), "worker stopped");
+    }
+
+    /**
+     * What the handler's return or throw means. Cancels, timeouts and lost leases were reported when
+     * they happened ({@link #stop}), so whatever the handler does after one of them is dropped by
+     * {@link #report}; only a shutdown waits for the handler to give up.
+     */
     private AttemptOutcome outcome(Object result, Throwable failure) {
-        StopReason reason = stopReason.get();
-        if (reason == StopReason.SHUTDOWN && failure != null) {
+        if (stopReason.get() == StopReason.SHUTDOWN && failure != null) {
             // Interrupted by shutdown: not the task's fault, so the attempt is given back.
-            return AttemptOutcome.released(task.id(), task.attempt(), worker.id(), now(), "worker stopped");
+            return released();
         }
         if (failure == null) {
             String encoded;
@@ -140,17 +148,7 @@ final class Execution implements Runnable, TaskContext {
             }
             return AttemptOutcome.succeeded(task.id(), task.attempt(), worker.id(), encoded, now());
         }
-        if (reason == StopReason.CANCEL) {
-            return AttemptOutcome.cancelled(task.id(), task.attempt(), worker.id(), now());
-        }
-        if (reason == StopReason.TIMEOUT) {
-            return failure(timeoutError());
-        }
         return failure(errorOf(failure), failure instanceof NonRetryableException);
-    }
-
-    private AttemptOutcome failure(TaskError error) {
-        return failure(error, false);
     }
 
     private AttemptOutcome failure(TaskError error, boolean nonRetryable) {
@@ -201,7 +199,7 @@ final class Execution implements Runnable, TaskContext {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Millis.now(clock);
     }
 
     // ---- TaskContext ----------------------------------------------------------------------------
