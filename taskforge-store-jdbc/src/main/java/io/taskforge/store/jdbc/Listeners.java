@@ -9,6 +9,7 @@ import io.taskforge.store.jdbc.dialect.Dialect;
 import io.taskforge.store.jdbc.dialect.NotificationSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,22 +70,21 @@ final class Listeners implements NotificationSink {
 
     @Override
     public void taskQueued(String queue) {
-        for (StoreListener l : listeners) {
-            try {
-                l.taskQueued(queue);
-            } catch (RuntimeException e) {
-                log.warn("store listener failed on taskQueued({})", queue, e);
-            }
-        }
+        tellEach("taskQueued", queue, l -> l.taskQueued(queue));
     }
 
     @Override
     public void cancelRequested(String taskId) {
+        tellEach("cancelRequested", taskId, l -> l.cancelRequested(taskId));
+    }
+
+    /** One listener failing must not keep the others from hearing it. */
+    private void tellEach(String what, String subject, Consumer<StoreListener> call) {
         for (StoreListener l : listeners) {
             try {
-                l.cancelRequested(taskId);
+                call.accept(l);
             } catch (RuntimeException e) {
-                log.warn("store listener failed on cancelRequested({})", taskId, e);
+                log.warn("store listener failed on {}({})", what, subject, e);
             }
         }
     }
