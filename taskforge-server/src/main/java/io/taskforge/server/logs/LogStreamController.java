@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.server.problem.InvalidRequestException;
 import io.taskforge.server.problem.NotFoundException;
-import io.taskforge.server.problem.ProblemSchema;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskIds;
 import java.util.Locale;
@@ -51,27 +50,9 @@ class LogStreamController {
                                                         implementation = String.class,
                                                         example = "event: log\nid: 17\ndata: {\"seq\": 17,"
                                                                 + " \"stream\": \"stdout\", \"line\": \"hi\"}\n\n"))),
-                @ApiResponse(
-                        responseCode = "400",
-                        description = "`Last-Event-ID` or `after` is not a seq",
-                        content =
-                                @Content(
-                                        mediaType = ProblemSchema.MEDIA_TYPE,
-                                        schema = @Schema(implementation = ProblemSchema.class))),
-                @ApiResponse(
-                        responseCode = "404",
-                        description = "no such task",
-                        content =
-                                @Content(
-                                        mediaType = ProblemSchema.MEDIA_TYPE,
-                                        schema = @Schema(implementation = ProblemSchema.class))),
-                @ApiResponse(
-                        responseCode = "503",
-                        description = "too many streams are open; try again later",
-                        content =
-                                @Content(
-                                        mediaType = ProblemSchema.MEDIA_TYPE,
-                                        schema = @Schema(implementation = ProblemSchema.class)))
+                @ApiResponse(responseCode = "400", description = "`Last-Event-ID` or `after` is not a seq"),
+                @ApiResponse(responseCode = "404", description = "no such task"),
+                @ApiResponse(responseCode = "503", description = "too many streams are open; try again later")
             })
     @GetMapping(path = "/api/v1/tasks/{id}/logs/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The shape of every error answer, for the OpenAPI document only: what {@link Problems} writes
- * (RFC 9457 plus {@code errors} for validation, and a few problem-specific properties). Endpoints
- * name it in their error responses: {@code @Content(mediaType = "application/problem+json", schema
- * = @Schema(implementation = ProblemSchema.class))}.
+ * (RFC 9457 plus {@code errors} for validation, and a few problem-specific properties). The
+ * document gives it to every 4xx and 5xx response ({@code config.ProblemResponses}), so endpoints
+ * name only the code and its meaning: {@code @ApiResponse(responseCode = "404", description = "no
+ * such task")}.
  */
 @Schema(name = "Problem", description = "An RFC 9457 problem; `type` is `urn:taskforge:problem:<slug>`.")
 public record ProblemSchema(

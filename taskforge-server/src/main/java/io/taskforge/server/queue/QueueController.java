@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.queue.QueueService;
-import io.taskforge.server.problem.ProblemSchema;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -70,13 +69,7 @@ class QueueController {
             summary = "Get one queue",
             description = "A queue no task or setting names yet answers with zero counts and no limits.")
     @ApiResponse(responseCode = "200", description = "the queue")
-    @ApiResponse(
-            responseCode = "422",
-            description = "the name is not a valid queue name",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "422", description = "the name is not a valid queue name")
     @GetMapping("/{name}")
     QueueResponse get(@Parameter(description = NAME_DESCRIPTION, example = "mail") @PathVariable String name) {
         return QueueResponse.of(queues.get(name));
@@ -109,18 +102,8 @@ class QueueController {
     @ApiResponse(responseCode = "200", description = "the queue with its new settings")
     @ApiResponse(
             responseCode = "400",
-            description = "the body is not a JSON object, a field has the wrong JSON type, or cannot be set",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "the name or a limit is out of bounds; `errors` names each field",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the body is not a JSON object, a field has the wrong JSON type, or cannot be set")
+    @ApiResponse(responseCode = "422", description = "the name or a limit is out of bounds; `errors` names each field")
     @PatchMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     QueueResponse update(
             @Parameter(description = NAME_DESCRIPTION, example = "mail") @PathVariable String name,
@@ -136,13 +119,7 @@ class QueueController {
                     + " `POST /tasks/{id}/retry` does for one. Tasks whose unique key another unfinished task holds"
                     + " stay FAILED. A queue without failed tasks answers `retried: 0`.")
     @ApiResponse(responseCode = "202", description = "how many tasks were queued again")
-    @ApiResponse(
-            responseCode = "422",
-            description = "the name is not a valid queue name",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "422", description = "the name is not a valid queue name")
     @PostMapping("/{name}/retry-failed")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RetryFailedResponse retryFailed(

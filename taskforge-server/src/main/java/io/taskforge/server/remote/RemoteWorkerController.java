@@ -2,15 +2,12 @@ package io.taskforge.server.remote;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.remote.AttemptRef;
 import io.taskforge.remote.LeaseLostException;
 import io.taskforge.remote.RemoteWorkers;
 import io.taskforge.server.problem.NotFoundException;
-import io.taskforge.server.problem.ProblemSchema;
 import io.taskforge.server.problem.Problems;
 import io.taskforge.server.task.TaskResponse;
 import io.taskforge.task.Task;
@@ -44,16 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
         description = "Run tasks in any language: claim with a lease, heartbeat, report logs and progress, then"
                 + " complete or fail. Every report names the worker and the attempt; one for a lease that was"
                 + " lost (expired and rescued, cancelled, deleted, finished) answers 409 and changes nothing.")
-@ApiResponse(
-        responseCode = "400",
-        description = "the body is not JSON, or a field has the wrong JSON type",
-        content =
-                @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(implementation = ProblemSchema.class)))
-@ApiResponse(
-        responseCode = "422",
-        description = "a field is missing or out of bounds; `errors` names each",
-        content =
-                @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(implementation = ProblemSchema.class)))
+@ApiResponse(responseCode = "400", description = "the body is not JSON, or a field has the wrong JSON type")
+@ApiResponse(responseCode = "422", description = "a field is missing or out of bounds; `errors` names each")
 class RemoteWorkerController {
     // The endpoints answering 204 accept any Accept header (produces */*): a generated client that
     // asks only for the problem+json of their error answers must not be refused with 406.
@@ -89,11 +78,7 @@ class RemoteWorkerController {
     @ApiResponse(responseCode = "200", description = "the lease was extended")
     @ApiResponse(
             responseCode = "409",
-            description = "the worker does not hold this attempt any more: stop working on the task",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the worker does not hold this attempt any more: stop working on the task")
     @PostMapping(path = "/tasks/{id}/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE)
     WorkerResponses.Heartbeat heartbeat(
             @Parameter(description = "the task's id") @PathVariable String id,
@@ -110,11 +95,7 @@ class RemoteWorkerController {
     @ApiResponse(responseCode = "204", description = "the lines were stored")
     @ApiResponse(
             responseCode = "409",
-            description = "the worker does not hold this attempt any more; nothing was stored",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the worker does not hold this attempt any more; nothing was stored")
     @PostMapping(path = "/tasks/{id}/logs", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logs(
@@ -130,11 +111,7 @@ class RemoteWorkerController {
     @ApiResponse(responseCode = "204", description = "the progress was stored")
     @ApiResponse(
             responseCode = "409",
-            description = "the worker does not hold this attempt any more; nothing was stored",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the worker does not hold this attempt any more; nothing was stored")
     @PostMapping(
             path = "/tasks/{id}/progress",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -153,18 +130,8 @@ class RemoteWorkerController {
     @ApiResponse(responseCode = "200", description = "the task succeeded")
     @ApiResponse(
             responseCode = "409",
-            description = "the worker does not hold this attempt any more; nothing was changed",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "the result is over 1 MiB",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the worker does not hold this attempt any more; nothing was changed")
+    @ApiResponse(responseCode = "413", description = "the result is over 1 MiB")
     @PostMapping(path = "/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     WorkerResponses.Ended complete(
             @Parameter(description = "the task's id") @PathVariable String id,
@@ -183,11 +150,7 @@ class RemoteWorkerController {
     @ApiResponse(responseCode = "200", description = "the attempt ended; `status` says how")
     @ApiResponse(
             responseCode = "409",
-            description = "the worker does not hold this attempt any more; nothing was changed",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the worker does not hold this attempt any more; nothing was changed")
     @PostMapping(path = "/tasks/{id}/fail", consumes = MediaType.APPLICATION_JSON_VALUE)
     WorkerResponses.Ended fail(
             @Parameter(description = "the task's id") @PathVariable String id, @RequestBody WorkerRequests.Fail body) {
@@ -203,11 +166,7 @@ class RemoteWorkerController {
     @ApiResponse(responseCode = "200", description = "the attempt was given back")
     @ApiResponse(
             responseCode = "409",
-            description = "the worker does not hold this attempt any more; nothing was changed",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the worker does not hold this attempt any more; nothing was changed")
     @PostMapping(path = "/tasks/{id}/release", consumes = MediaType.APPLICATION_JSON_VALUE)
     WorkerResponses.Ended release(
             @Parameter(description = "the task's id") @PathVariable String id,

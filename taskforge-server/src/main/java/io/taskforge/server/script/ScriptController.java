@@ -3,15 +3,12 @@ package io.taskforge.server.script;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.script.ScriptNameTakenException;
 import io.taskforge.script.ScriptPage;
 import io.taskforge.script.ScriptService;
 import io.taskforge.server.problem.NotFoundException;
-import io.taskforge.server.problem.ProblemSchema;
 import io.taskforge.server.problem.Problems;
 import io.taskforge.server.script.ScriptResponses.ScriptListResponse;
 import io.taskforge.server.script.ScriptResponses.ScriptResponse;
@@ -57,9 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
                 + " theirs. In paths, `{ref}` is the script's id or its name.")
 @ApiResponse(
         responseCode = "400",
-        description = "the body is not JSON, a field has the wrong JSON type, or a query parameter cannot be read",
-        content =
-                @Content(mediaType = ProblemSchema.MEDIA_TYPE, schema = @Schema(implementation = ProblemSchema.class)))
+        description = "the body is not JSON, a field has the wrong JSON type, or a query parameter cannot be read")
 class ScriptController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -77,13 +72,7 @@ class ScriptController {
             description = "Undeleted scripts by name, each with its current content and parameter schema, a page at"
                     + " a time.")
     @ApiResponse(responseCode = "200", description = "a page of scripts")
-    @ApiResponse(
-            responseCode = "422",
-            description = "`limit` is out of bounds",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "422", description = "`limit` is out of bounds")
     @GetMapping
     ScriptListResponse list(
             @Parameter(description = "page size, 1..100 (default 50)", example = "50") @RequestParam(required = false)
@@ -104,21 +93,11 @@ class ScriptController {
             responseCode = "201",
             description = "the stored script",
             headers = @Header(name = "Location", description = "the script's URL"))
-    @ApiResponse(
-            responseCode = "409",
-            description = "another script has this name",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "409", description = "another script has this name")
     @ApiResponse(
             responseCode = "422",
             description = "a field is missing or out of bounds, or the parameter schema is not a valid schema;"
-                    + " `errors` names each",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+                    + " `errors` names each")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ScriptResponse> create(@RequestBody ScriptRequests.CreateScript body) {
         ScriptResponse script = ScriptResponse.of(scripts.create(body.toNewScript(json)));
@@ -131,13 +110,7 @@ class ScriptController {
 
     @Operation(operationId = "getScript", summary = "Get a script", description = "The script as it is now.")
     @ApiResponse(responseCode = "200", description = "the script")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no script has this id or name",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no script has this id or name")
     @GetMapping("/{ref}")
     ScriptResponse get(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref) {
@@ -151,27 +124,11 @@ class ScriptController {
                     + " version (`version` goes up by one); other fields change in place. Tasks created before keep"
                     + " running the version they were created with.")
     @ApiResponse(responseCode = "200", description = "the script after the change")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no script has this id or name",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "the new name is held by another script",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no script has this id or name")
+    @ApiResponse(responseCode = "409", description = "the new name is held by another script")
     @ApiResponse(
             responseCode = "422",
-            description = "a field is out of bounds or not one that can be changed; `errors` names each",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "a field is out of bounds or not one that can be changed; `errors` names each")
     @PatchMapping(path = "/{ref}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ScriptResponse update(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref,
@@ -185,13 +142,7 @@ class ScriptController {
             description = "Soft delete: the script disappears and its name is free again; tasks already created from"
                     + " it still run their version.")
     @ApiResponse(responseCode = "204", description = "deleted")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no script has this id or name",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no script has this id or name")
     @DeleteMapping("/{ref}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
@@ -212,28 +163,12 @@ class ScriptController {
             responseCode = "201",
             description = "the task",
             headers = @Header(name = "Location", description = "the task's URL"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "no script has this id or name",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "the parameters make the task's payload larger than 1 MiB",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no script has this id or name")
+    @ApiResponse(responseCode = "413", description = "the parameters make the task's payload larger than 1 MiB")
     @ApiResponse(
             responseCode = "422",
             description = "the parameters do not fit the schema (one error per field, named `params.<field>`), or"
-                    + " a task field is out of bounds; no task was created",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+                    + " a task field is out of bounds; no task was created")
     @PostMapping(path = "/{ref}/run", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> run(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref,
@@ -259,13 +194,7 @@ class ScriptController {
             summary = "List a script's versions",
             description = "Every version, oldest first, without content; get one for its content.")
     @ApiResponse(responseCode = "200", description = "the versions")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no script has this id or name",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no script has this id or name")
     @GetMapping("/{ref}/versions")
     VersionListResponse versions(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref) {
@@ -279,13 +208,7 @@ class ScriptController {
             summary = "Get one version of a script",
             description = "What a task pinned to this version runs.")
     @ApiResponse(responseCode = "200", description = "the version")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no script has this id or name, or it has no such version",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no script has this id or name, or it has no such version")
     @GetMapping("/{ref}/versions/{version}")
     VersionResponse version(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref,

@@ -2,12 +2,10 @@ package io.taskforge.server.tag;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.server.problem.NotFoundException;
-import io.taskforge.server.problem.ProblemSchema;
 import io.taskforge.task.Tag;
 import java.net.URI;
 import java.util.List;
@@ -82,27 +80,9 @@ class TagController {
 
     @Operation(operationId = "createTag", summary = "Create a tag")
     @ApiResponse(responseCode = "201", description = "the tag; `Location` names it")
-    @ApiResponse(
-            responseCode = "400",
-            description = "the body cannot be read",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "a tag of that name exists",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "the name or colour is not valid; `errors` names each",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "400", description = "the body cannot be read")
+    @ApiResponse(responseCode = "409", description = "a tag of that name exists")
+    @ApiResponse(responseCode = "422", description = "the name or colour is not valid; `errors` names each")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TagResponse> create(@RequestBody CreateTag body) {
         Tag tag = client.createTag(body.name(), body.color());
@@ -117,20 +97,8 @@ class TagController {
 
     @Operation(operationId = "updateTag", summary = "Change a tag's colour")
     @ApiResponse(responseCode = "200", description = "the changed tag")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such tag",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "the colour is not valid",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no such tag")
+    @ApiResponse(responseCode = "422", description = "the colour is not valid")
     @PatchMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     TagResponse update(
             @Parameter(description = "the tag's name, percent-encoded (`team%2Fetl`)") @PathVariable String name,
@@ -140,13 +108,7 @@ class TagController {
 
     @Operation(operationId = "deleteTag", summary = "Delete a tag", description = "Also removes it from every task.")
     @ApiResponse(responseCode = "204", description = "deleted")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such tag",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no such tag")
     // No body to answer: any Accept is fine (a client asking only for problem+json must not get 406).
     @DeleteMapping(path = "/{name}", produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)

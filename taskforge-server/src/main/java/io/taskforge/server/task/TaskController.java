@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +11,6 @@ import io.taskforge.client.TaskValidationException;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.server.problem.InvalidRequestException;
 import io.taskforge.server.problem.NotFoundException;
-import io.taskforge.server.problem.ProblemSchema;
 import io.taskforge.store.Inserted;
 import io.taskforge.task.LogPage;
 import io.taskforge.task.NewTask;
@@ -113,34 +111,12 @@ class TaskController {
                     "Stores the task and queues it (or schedules it for `runAt` / `delaySeconds`). With an"
                             + " `Idempotency-Key` header a repeated request returns the first task (header `Idempotent-Replayed: true`).")
     @ApiResponse(responseCode = "201", description = "the task, as stored; `Location` names it")
-    @ApiResponse(
-            responseCode = "400",
-            description = "a parameter or the body cannot be read",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "a value is out of bounds; `errors` names each field",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "400", description = "a parameter or the body cannot be read")
+    @ApiResponse(responseCode = "422", description = "a value is out of bounds; `errors` names each field")
     @ApiResponse(
             responseCode = "409",
-            description = "the `uniqueKey` is held by a task not yet finished (the problem names it)",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "the payload is over 1 MiB",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the `uniqueKey` is held by a task not yet finished (the problem names it)")
+    @ApiResponse(responseCode = "413", description = "the payload is over 1 MiB")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> create(
             @RequestBody TaskRequests.CreateTask body,
@@ -164,27 +140,9 @@ class TaskController {
      */
     @Operation(operationId = "createTasks", summary = "Create up to 1000 tasks, all or nothing")
     @ApiResponse(responseCode = "201", description = "the tasks, in request order")
-    @ApiResponse(
-            responseCode = "400",
-            description = "a parameter or the body cannot be read",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "a value is out of bounds; `errors` names each field",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "a `uniqueKey` is held; no task was created",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "400", description = "a parameter or the body cannot be read")
+    @ApiResponse(responseCode = "422", description = "a value is out of bounds; `errors` names each field")
+    @ApiResponse(responseCode = "409", description = "a `uniqueKey` is held; no task was created")
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResponse> createBatch(
             @RequestBody TaskRequests.CreateBatch body,
@@ -213,13 +171,7 @@ class TaskController {
             summary = "List tasks",
             description = "Filters combine. Pages by `cursor`: pass the `nextCursor` of the previous page.")
     @ApiResponse(responseCode = "200", description = "one page of tasks")
-    @ApiResponse(
-            responseCode = "400",
-            description = "a parameter or the body cannot be read",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "400", description = "a parameter or the body cannot be read")
     @GetMapping
     TaskListResponse list(
             @Parameter(
@@ -312,13 +264,7 @@ class TaskController {
 
     @Operation(operationId = "getTask", summary = "Get a task")
     @ApiResponse(responseCode = "200", description = "the task")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such task",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no such task")
     @GetMapping("/{id}")
     TaskResponse get(@Parameter(description = "the task's id") @PathVariable String id) {
         String taskId = checkId(id);
@@ -331,27 +277,9 @@ class TaskController {
             description =
                     "Only the fields sent change; any other field is refused. A new priority reorders a waiting task.")
     @ApiResponse(responseCode = "200", description = "the changed task")
-    @ApiResponse(
-            responseCode = "400",
-            description = "a parameter or the body cannot be read",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such task",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "a value is out of bounds; `errors` names each field",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "400", description = "a parameter or the body cannot be read")
+    @ApiResponse(responseCode = "404", description = "no such task")
+    @ApiResponse(responseCode = "422", description = "a value is out of bounds; `errors` names each field")
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     TaskResponse update(
             @Parameter(description = "the task's id") @PathVariable String id,
@@ -367,20 +295,8 @@ class TaskController {
             summary = "Delete a task",
             description = "Soft delete. A RUNNING task only with `force=true`, which cancels it first.")
     @ApiResponse(responseCode = "204", description = "deleted")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such task",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "the task is RUNNING and `force` is not true",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no such task")
+    @ApiResponse(responseCode = "409", description = "the task is RUNNING and `force` is not true")
     // No body to answer: any Accept is fine (a client asking only for problem+json must not get 406).
     @DeleteMapping(path = "/{id}", produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -399,20 +315,8 @@ class TaskController {
             description = "A waiting task is CANCELLED at once; a RUNNING one is signalled"
                     + " (`cancelRequested: true`) and ends CANCELLED when its handler stops.")
     @ApiResponse(responseCode = "202", description = "the task after the change")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such task",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "the task has already finished",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no such task")
+    @ApiResponse(responseCode = "409", description = "the task has already finished")
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TaskResponse cancel(@Parameter(description = "the task's id") @PathVariable String id) {
@@ -425,20 +329,10 @@ class TaskController {
             summary = "Run a FAILED or CANCELLED task again",
             description = "Queues it with one more attempt allowed.")
     @ApiResponse(responseCode = "202", description = "the task, QUEUED again")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such task",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no such task")
     @ApiResponse(
             responseCode = "409",
-            description = "the task is neither FAILED nor CANCELLED, or its unique key is held",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+            description = "the task is neither FAILED nor CANCELLED, or its unique key is held")
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TaskResponse retry(@Parameter(description = "the task's id") @PathVariable String id) {
@@ -451,13 +345,7 @@ class TaskController {
             summary = "A task's history",
             description = "Every transition, attempt, error and edit, oldest first.")
     @ApiResponse(responseCode = "200", description = "the events")
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such task",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "404", description = "no such task")
     @GetMapping("/{id}/events")
     EventListResponse events(@Parameter(description = "the task's id") @PathVariable String id) {
         String taskId = checkId(id);
@@ -470,27 +358,9 @@ class TaskController {
             summary = "A task's log lines",
             description = "Lines with `seq > after`, oldest first; pass `nextAfter` to read on.")
     @ApiResponse(responseCode = "200", description = "one page of log lines")
-    @ApiResponse(
-            responseCode = "400",
-            description = "a parameter or the body cannot be read",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such task",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "a value is out of bounds; `errors` names each field",
-            content =
-                    @Content(
-                            mediaType = ProblemSchema.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemSchema.class)))
+    @ApiResponse(responseCode = "400", description = "a parameter or the body cannot be read")
+    @ApiResponse(responseCode = "404", description = "no such task")
+    @ApiResponse(responseCode = "422", description = "a value is out of bounds; `errors` names each field")
     @GetMapping("/{id}/logs")
     LogPageResponse logs(
             @Parameter(description = "the task's id") @PathVariable String id,
