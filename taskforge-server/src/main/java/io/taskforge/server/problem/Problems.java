@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * RFC 9457 problem details as the API writes them. Problems of our own carry a {@code type} of the
@@ -29,6 +31,13 @@ public final class Problems {
             problem.setTitle(title);
         }
         return problem;
+    }
+
+    /** The answer of a controller's own exception handler: the problem as problem+json, with its status. */
+    public static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Gives a problem still typed {@code about:blank} a type named after its status ({@code ...:method-not-allowed}). */

@@ -11,10 +11,8 @@ import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.server.problem.Problems;
 import io.taskforge.server.task.TaskResponse;
 import io.taskforge.task.Task;
-import io.taskforge.task.TaskIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -195,16 +193,11 @@ class RemoteWorkerController {
             problem.setProperty("currentStatus", e.current().status().name());
             problem.setProperty("currentAttempt", e.current().attempt());
         }
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.answer(problem);
     }
 
     /** An id that cannot name a task is answered 404, as everywhere in the API. */
     private static AttemptRef ref(String id, String workerId, Integer attempt) {
-        if (!TaskIds.isValid(id)) {
-            throw NotFoundException.task(id);
-        }
-        return new AttemptRef(id.toLowerCase(Locale.ROOT), workerId, attempt);
+        return new AttemptRef(NotFoundException.checkTaskId(id), workerId, attempt);
     }
 }

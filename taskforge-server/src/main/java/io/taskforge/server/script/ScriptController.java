@@ -16,7 +16,6 @@ import io.taskforge.server.script.ScriptResponses.VersionListResponse;
 import io.taskforge.server.script.ScriptResponses.VersionResponse;
 import io.taskforge.server.script.ScriptResponses.VersionSummaryResponse;
 import io.taskforge.server.task.TaskResponse;
-import io.taskforge.store.Inserted;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -177,16 +176,7 @@ class ScriptController {
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
-        Inserted inserted = scripts.run(ref, body.toRun(json, key)).orElseThrow(() -> notFound(ref));
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/tasks/{id}")
-                .buildAndExpand(inserted.task().id())
-                .toUri();
-        ResponseEntity.BodyBuilder answer = ResponseEntity.created(location);
-        if (!inserted.created()) {
-            answer.header("Idempotent-Replayed", "true");
-        }
-        return answer.body(TaskResponse.of(inserted.task()));
+        return TaskResponse.created(scripts.run(ref, body.toRun(json, key)).orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -223,9 +213,7 @@ class ScriptController {
         ProblemDetail problem =
                 Problems.of(HttpStatus.CONFLICT, "script-name-taken", "Script name taken", e.getMessage());
         problem.setProperty("name", e.name());
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.answer(problem);
     }
 
     private static NotFoundException notFound(String ref) {

@@ -2,14 +2,12 @@ package io.taskforge.server.script;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.taskforge.client.FieldError;
-import io.taskforge.client.TaskValidationException;
 import io.taskforge.script.NewScript;
 import io.taskforge.script.ScriptPatch;
 import io.taskforge.script.ScriptRun;
+import io.taskforge.server.problem.RequestBodies;
 import io.taskforge.task.Priority;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ScriptRequests {
     private ScriptRequests() {}
+
+    /** What a script body may set, on create and on change alike. */
+    private static final String SCRIPT_FIELDS =
+            "name, description, language, content, parameters, queue, timeoutSeconds, maxAttempts";
 
     static final String PARAMETERS_EXAMPLE = "{\"type\": \"object\", \"required\": [\"month\"], \"properties\":"
             + " {\"month\": {\"type\": \"string\", \"pattern\": \"^[0-9]{4}-[0-9]{2}$\"},"
@@ -77,9 +79,7 @@ final class ScriptRequests {
         }
 
         NewScript toNewScript(JsonMapper json) {
-            refuseOthers(
-                    others,
-                    "name, description, language, content, parameters, queue, timeoutSeconds," + " maxAttempts");
+            RequestBodies.refuseUnknownFields(others, notSettable(SCRIPT_FIELDS));
             return new NewScript(
                     name, description, language, content, text(json, parameters), queue, timeoutSeconds, maxAttempts);
         }
@@ -113,9 +113,7 @@ final class ScriptRequests {
         }
 
         ScriptPatch toPatch(JsonMapper json) {
-            refuseOthers(
-                    others,
-                    "name, description, language, content, parameters, queue, timeoutSeconds," + " maxAttempts");
+            RequestBodies.refuseUnknownFields(others, notSettable(SCRIPT_FIELDS));
             return new ScriptPatch(
                     name, description, language, content, text(json, parameters), queue, timeoutSeconds, maxAttempts);
         }
@@ -147,18 +145,8 @@ final class ScriptRequests {
         }
 
         ScriptRun toRun(JsonMapper json, String idempotencyKey) {
-            refuseOthers(others, "params, title, priority, tags, runAt");
-            if (tags != null) {
-                List<FieldError> errors = new ArrayList<>();
-                for (int i = 0; i < tags.size(); i++) {
-                    if (tags.get(i) == null) {
-                        errors.add(new FieldError("tags[" + i + "]", "must be a string"));
-                    }
-                }
-                if (!errors.isEmpty()) {
-                    throw new TaskValidationException(errors);
-                }
-            }
+            RequestBodies.refuseUnknownFields(others, notSettable("params, title, priority, tags, runAt"));
+            RequestBodies.checkNoNulls(tags, "tags");
             return new ScriptRun(text(json, params), title, priority, tags, runAt, idempotencyKey);
         }
     }
@@ -168,14 +156,7 @@ final class ScriptRequests {
         return node == null || node.isNull() ? null : json.writeValueAsString(node);
     }
 
-    private static void refuseOthers(Map<String, Object> others, String known) {
-        if (others.isEmpty()) {
-            return;
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (String name : others.keySet()) {
-            errors.add(new FieldError(name, "is not a field that can be set here (known: " + known + ")"));
-        }
-        throw new TaskValidationException(errors);
+    private static String notSettable(String known) {
+        return "is not a field that can be set here (known: " + known + ")";
     }
 }

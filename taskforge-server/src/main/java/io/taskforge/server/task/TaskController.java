@@ -14,16 +14,15 @@ import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.store.Inserted;
 import io.taskforge.task.LogPage;
 import io.taskforge.task.NewTask;
-import io.taskforge.task.Task;
 import io.taskforge.task.TaskEvent;
-import io.taskforge.task.TaskIds;
 import io.taskforge.task.TaskPage;
 import io.taskforge.task.TaskQuery;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -126,12 +124,7 @@ class TaskController {
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     String idempotencyKey) {
         NewTask task = body.toNewTask(json, blankToNull(idempotencyKey), "");
-        Inserted inserted = client.submitAll(List.of(task), "").getFirst();
-        ResponseEntity.BodyBuilder answer = ResponseEntity.created(location(inserted.task()));
-        if (!inserted.created()) {
-            answer.header("Idempotent-Replayed", "true");
-        }
-        return answer.body(TaskResponse.of(inserted.task()));
+        return TaskResponse.created(client.submitAll(List.of(task), "").getFirst());
     }
 
     /**
@@ -267,8 +260,7 @@ class TaskController {
     @ApiResponse(responseCode = "404", description = "no such task")
     @GetMapping("/{id}")
     TaskResponse get(@Parameter(description = "the task's id") @PathVariable String id) {
-        String taskId = checkId(id);
-        return TaskResponse.of(client.get(taskId).orElseThrow(() -> NotFoundException.task(taskId)));
+        return TaskResponse.of(forTask(id, client::get));
     }
 
     @Operation(
@@ -284,9 +276,7 @@ class TaskController {
     TaskResponse update(
             @Parameter(description = "the task's id") @PathVariable String id,
             @RequestBody TaskRequests.PatchTask body) {
-        String taskId = checkId(id);
-        return TaskResponse.of(
-                client.update(taskId, body.toPatch(), null).orElseThrow(() -> NotFoundException.task(taskId)));
+        return TaskResponse.of(forTask(id, taskId -> client.update(taskId, body.toPatch(), null)));
     }
 
     /** Soft delete; a RUNNING task only with {@code force=true}, which cancels it first. */
@@ -305,8 +295,7 @@ class TaskController {
             @Parameter(description = "cancel a RUNNING task and delete it", schema = @Schema(type = "boolean"))
                     @RequestParam(required = false)
                     String force) {
-        String taskId = checkId(id);
-        client.delete(taskId, bool("force", force), null).orElseThrow(() -> NotFoundException.task(taskId));
+        forTask(id, taskId -> client.delete(taskId, bool("force", force), null));
     }
 
     @Operation(
@@ -320,8 +309,7 @@ class TaskController {
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TaskResponse cancel(@Parameter(description = "the task's id") @PathVariable String id) {
-        String taskId = checkId(id);
-        return TaskResponse.of(client.cancel(taskId).orElseThrow(() -> NotFoundException.task(taskId)));
+        return TaskResponse.of(forTask(id, client::cancel));
     }
 
     @Operation(
@@ -336,8 +324,7 @@ class TaskController {
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TaskResponse retry(@Parameter(description = "the task's id") @PathVariable String id) {
-        String taskId = checkId(id);
-        return TaskResponse.of(client.retry(taskId).orElseThrow(() -> NotFoundException.task(taskId)));
+        return TaskResponse.of(forTask(id, client::retry));
     }
 
     @Operation(
@@ -348,8 +335,7 @@ class TaskController {
     @ApiResponse(responseCode = "404", description = "no such task")
     @GetMapping("/{id}/events")
     EventListResponse events(@Parameter(description = "the task's id") @PathVariable String id) {
-        String taskId = checkId(id);
-        List<TaskEvent> events = client.events(taskId).orElseThrow(() -> NotFoundException.task(taskId));
+        List<TaskEvent> events = forTask(id, client::events);
         return new EventListResponse(events.stream().map(TaskController::event).toList());
     }
 
@@ -374,10 +360,11 @@ class TaskController {
                             schema = @Schema(type = "integer", minimum = "1", maximum = "1000", example = "200"))
                     @RequestParam(required = false)
                     String limit) {
-        String taskId = checkId(id);
-        long afterSeq = number("after", after, 0);
-        int max = (int) Math.min(Integer.MAX_VALUE, number("limit", limit, DEFAULT_LOG_PAGE));
-        LogPage page = client.logs(taskId, afterSeq, max).orElseThrow(() -> NotFoundException.task(taskId));
+        LogPage page = forTask(id, taskId -> {
+            long afterSeq = number("after", after, 0);
+            int max = (int) Math.min(Integer.MAX_VALUE, number("limit", limit, DEFAULT_LOG_PAGE));
+            return client.logs(taskId, afterSeq, max);
+        });
         return new LogPageResponse(
                 page.items().stream().map(LogLineResponse::of).toList(), page.nextAfter());
     }
@@ -397,19 +384,13 @@ class TaskController {
                 e.actor());
     }
 
-    /** An id that cannot name a task is answered like an unknown one, without asking the store. */
-    static String checkId(String id) {
-        if (!TaskIds.isValid(id)) {
-            throw NotFoundException.task(id);
-        }
-        return id.toLowerCase(Locale.ROOT);
-    }
-
-    private static URI location(Task task) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/tasks/{id}")
-                .buildAndExpand(task.id())
-                .toUri();
+    /**
+     * What {@code call} answers for the task {@code id} names: 404 when the id cannot name a task
+     * (before {@code call} checks anything else) or when there is no such task.
+     */
+    private static <T> T forTask(String id, Function<String, Optional<T>> call) {
+        String taskId = NotFoundException.checkTaskId(id);
+        return call.apply(taskId).orElseThrow(() -> NotFoundException.task(taskId));
     }
 
     private static long number(String field, String value, long fallback) {

@@ -3,14 +3,12 @@ package io.taskforge.server.task;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.taskforge.client.FieldError;
-import io.taskforge.client.TaskValidationException;
+import io.taskforge.server.problem.RequestBodies;
 import io.taskforge.task.NewTask;
 import io.taskforge.task.Priority;
 import io.taskforge.task.TaskPatch;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,7 @@ final class TaskRequests {
             String uniqueKey) {
 
         NewTask toNewTask(JsonMapper json, String idempotencyKey, String prefix) {
-            checkTags(tags, prefix + "tags");
+            RequestBodies.checkNoNulls(tags, prefix + "tags");
             return new NewTask(
                     type,
                     title,
@@ -115,32 +113,10 @@ final class TaskRequests {
         }
 
         TaskPatch toPatch() {
-            if (!others.isEmpty()) {
-                List<FieldError> errors = new ArrayList<>();
-                for (String name : others.keySet()) {
-                    errors.add(new FieldError(
-                            name, "cannot be changed (a PATCH may change title, description, priority and tags)"));
-                }
-                throw new TaskValidationException(errors);
-            }
-            checkTags(tags, "tags");
+            RequestBodies.refuseUnknownFields(
+                    others, "cannot be changed (a PATCH may change title, description, priority and tags)");
+            RequestBodies.checkNoNulls(tags, "tags");
             return new TaskPatch(title, description, priority, tags);
-        }
-    }
-
-    /** Null entries would break the domain's immutable lists; name them instead. */
-    static void checkTags(List<String> tags, String field) {
-        if (tags == null) {
-            return;
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < tags.size(); i++) {
-            if (tags.get(i) == null) {
-                errors.add(new FieldError(field + "[" + i + "]", "must be a string"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new TaskValidationException(errors);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.taskforge.server.task;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.taskforge.store.Inserted;
 import io.taskforge.task.Priority;
 import io.taskforge.task.Progress;
 import io.taskforge.task.Task;
@@ -10,6 +11,8 @@ import io.taskforge.task.TaskError;
 import io.taskforge.task.TaskStatus;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A task as the API shows it (API.md, "Task JSON"). {@code payload} and {@code result} are the stored
@@ -125,5 +128,22 @@ public record TaskResponse(
                 t.pipelineRunId(),
                 t.node(),
                 t.cancelRequested());
+    }
+
+    /**
+     * The answer to a request that creates a task (a task, a script run): 201 naming the task in
+     * {@code Location}, with {@code Idempotent-Replayed: true} when an earlier request with the same
+     * {@code Idempotency-Key} created it.
+     */
+    public static ResponseEntity<TaskResponse> created(Inserted inserted) {
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/tasks/{id}")
+                .buildAndExpand(inserted.task().id())
+                .toUri();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.created(location);
+        if (!inserted.created()) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.body(of(inserted.task()));
     }
 }
