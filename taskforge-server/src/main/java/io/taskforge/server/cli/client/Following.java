@@ -11,6 +11,17 @@ import tools.jackson.databind.JsonNode;
 final class Following {
     private Following() {}
 
+    /** A task just created: followed to its end with {@code --wait}, after {@code note}; else printed. */
+    static int created(ClientOptions client, WaitOptions wait, JsonNode task, String note) {
+        Output o = client.output();
+        if (wait.waiting()) {
+            o.note(note);
+            return followToExit(client, task, wait.timeout);
+        }
+        o.print(task, t -> TaskView.printDetail(o, t));
+        return ExitCodes.OK;
+    }
+
     static int followToExit(ClientOptions client, JsonNode task, Duration timeout) {
         Output o = client.output();
         String id = Json.text(task, "id");

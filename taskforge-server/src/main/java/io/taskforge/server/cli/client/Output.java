@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +57,35 @@ final class Output {
     void printJsonLine(JsonNode node) {
         out.println(json.writeValueAsString(node));
         out.flush();
+    }
+
+    /** An answer of the API: its JSON with {@code --json}, else what {@code human} prints of it. */
+    void print(JsonNode answer, Consumer<JsonNode> human) {
+        if (jsonMode) {
+            printJson(answer);
+        } else {
+            human.accept(answer);
+        }
+    }
+
+    /** An answer of the API: its JSON with {@code --json}, else one line about it. */
+    void printLine(JsonNode answer, Function<JsonNode, String> line) {
+        print(answer, a -> println(line.apply(a)));
+    }
+
+    /**
+     * A list from the API: its JSON with {@code --json}; else {@code table} with a row per entry of
+     * its {@code items}, or {@code none} as a note when it has none.
+     */
+    void printList(JsonNode list, String none, Table table, BiConsumer<Table, JsonNode> row) {
+        print(list, l -> {
+            if (l.path("items").isEmpty()) {
+                note(none);
+                return;
+            }
+            l.path("items").forEach(item -> row.accept(table, item));
+            print(table);
+        });
     }
 
     void println(String line) {

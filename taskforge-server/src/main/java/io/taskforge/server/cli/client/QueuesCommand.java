@@ -67,16 +67,6 @@ public final class QueuesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode queues = client.api().get("/queues");
-            Output o = client.output();
-            if (o.json()) {
-                o.printJson(queues);
-                return ExitCodes.OK;
-            }
-            if (queues.path("items").isEmpty()) {
-                o.note("no queues yet: a queue appears with its first task");
-                return ExitCodes.OK;
-            }
             Table table = new Table(
                     "NAME",
                     "SCHEDULED",
@@ -88,21 +78,23 @@ public final class QueuesCommand implements Runnable {
                     "PAUSED",
                     "CONCURRENCY",
                     "RATE/S");
-            for (JsonNode q : queues.path("items")) {
-                long oldest = Json.number(q, "oldestQueuedAgeSeconds", -1);
-                table.add(
-                        Json.text(q, "name"),
-                        count(q, "scheduled"),
-                        count(q, "queued"),
-                        count(q, "running"),
-                        count(q, "retrying"),
-                        count(q, "failed"),
-                        Output.age(oldest),
-                        q.path("paused").asBoolean(false) ? "yes" : "no",
-                        limit(q, "concurrencyLimit"),
-                        limit(q, "ratePerSecond"));
-            }
-            o.print(table);
+            String none = "no queues yet: a queue appears with its first task";
+            Output o = client.output();
+            o.printList(
+                    client.api().get("/queues"),
+                    none,
+                    table,
+                    (rows, q) -> rows.add(
+                            Json.text(q, "name"),
+                            count(q, "scheduled"),
+                            count(q, "queued"),
+                            count(q, "running"),
+                            count(q, "retrying"),
+                            count(q, "failed"),
+                            Output.age(Json.number(q, "oldestQueuedAgeSeconds", -1)),
+                            q.path("paused").asBoolean(false) ? "yes" : "no",
+                            limit(q, "concurrencyLimit"),
+                            limit(q, "ratePerSecond")));
             return ExitCodes.OK;
         }
 
@@ -125,13 +117,7 @@ public final class QueuesCommand implements Runnable {
         public Integer call() {
             ObjectNode body = client.api().json().createObjectNode();
             body.put("paused", paused());
-            JsonNode queue = client.api().patch(path(name), body);
-            Output o = client.output();
-            if (o.json()) {
-                o.printJson(queue);
-            } else {
-                o.println(settings(queue));
-            }
+            client.output().printLine(client.api().patch(path(name), body), QueuesCommand::settings);
             return ExitCodes.OK;
         }
     }
@@ -206,13 +192,7 @@ public final class QueuesCommand implements Runnable {
                     body.put("ratePerSecond", decimal(cl, rate));
                 }
             }
-            JsonNode queue = client.api().patch(path(name), body);
-            Output o = client.output();
-            if (o.json()) {
-                o.printJson(queue);
-            } else {
-                o.println(settings(queue));
-            }
+            client.output().printLine(client.api().patch(path(name), body), QueuesCommand::settings);
             return ExitCodes.OK;
         }
 
@@ -260,14 +240,10 @@ public final class QueuesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode answer = client.api().post(path(name) + "/retry-failed", null);
-            Output o = client.output();
-            if (o.json()) {
-                o.printJson(answer);
-            } else {
+            client.output().printLine(client.api().post(path(name) + "/retry-failed", null), answer -> {
                 long n = Json.number(answer, "retried", 0);
-                o.println(n + " failed task" + (n == 1 ? "" : "s") + " of queue '" + name + "' queued again");
-            }
+                return n + " failed task" + (n == 1 ? "" : "s") + " of queue '" + name + "' queued again";
+            });
             return ExitCodes.OK;
         }
     }

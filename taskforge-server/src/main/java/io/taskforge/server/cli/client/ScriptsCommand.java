@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,28 +94,21 @@ public final class ScriptsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode scripts = client.api().get("/scripts");
             Output o = client.output();
-            if (o.json()) {
-                o.printJson(scripts);
-                return ExitCodes.OK;
-            }
-            if (scripts.path("items").isEmpty()) {
-                o.note("no scripts yet: add one with 'taskforge scripts add FILE'");
-                return ExitCodes.OK;
-            }
             Table table = new Table("NAME", "LANGUAGE", "VERSION", "QUEUE", "UPDATED", "ID", "DESCRIPTION");
-            for (JsonNode s : scripts.path("items")) {
-                table.add(
-                        Json.text(s, "name"),
-                        Json.text(s, "language"),
-                        Json.text(s, "version"),
-                        Json.text(s, "queue"),
-                        o.time(s, "updatedAt"),
-                        Json.text(s, "id"),
-                        Table.clip(Json.text(s, "description"), 60));
-            }
-            o.print(table);
+            String none = "no scripts yet: add one with 'taskforge scripts add FILE'";
+            o.printList(
+                    client.api().get("/scripts"),
+                    none,
+                    table,
+                    (rows, s) -> rows.add(
+                            Json.text(s, "name"),
+                            Json.text(s, "language"),
+                            Json.text(s, "version"),
+                            Json.text(s, "queue"),
+                            o.time(s, "updatedAt"),
+                            Json.text(s, "id"),
+                            Table.clip(Json.text(s, "description"), 60)));
             return ExitCodes.OK;
         }
     }
@@ -221,14 +213,12 @@ public final class ScriptsCommand implements Runnable {
                     throw e;
                 }
             }
+            String done = update ? "updated" : "added";
             Output o = client.output();
-            if (o.json()) {
-                o.printJson(script);
-            } else {
-                o.println("script '" + Json.text(script, "name") + "' " + (update ? "updated" : "added") + ": "
-                        + Json.text(script, "language") + ", version " + Json.text(script, "version") + ", id "
-                        + Json.text(script, "id"));
-            }
+            o.printLine(
+                    script,
+                    s -> "script '" + Json.text(s, "name") + "' " + done + ": " + Json.text(s, "language")
+                            + ", version " + Json.text(s, "version") + ", id " + Json.text(s, "id"));
             return ExitCodes.OK;
         }
 
@@ -315,23 +305,14 @@ public final class ScriptsCommand implements Runnable {
             if (runAt != null) {
                 body.put("runAt", runAt.toString());
             }
-            Map<String, String> headers = idempotencyKey == null || idempotencyKey.isBlank()
-                    ? Map.of()
-                    : Map.of("Idempotency-Key", idempotencyKey);
-            JsonNode task =
-                    client.api().post("/scripts/" + ApiClient.segment(Json.text(script, "id")) + "/run", body, headers);
-            Output o = client.output();
-            if (wait.waiting()) {
-                o.note("task " + Json.text(task, "id") + " runs script '" + Json.text(script, "name") + "' version "
-                        + Json.text(script, "version"));
-                return Following.followToExit(client, task, wait.timeout);
-            }
-            if (o.json()) {
-                o.printJson(task);
-            } else {
-                TaskView.printDetail(o, task);
-            }
-            return ExitCodes.OK;
+            String run = "/scripts/" + ApiClient.segment(Json.text(script, "id")) + "/run";
+            JsonNode task = client.api().post(run, body, SubmitCommand.idempotency(idempotencyKey));
+            return Following.created(
+                    client,
+                    wait,
+                    task,
+                    "task " + Json.text(task, "id") + " runs script '" + Json.text(script, "name") + "' version "
+                            + Json.text(script, "version"));
         }
     }
 }

@@ -103,21 +103,8 @@ public final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ObjectNode body = body();
-        Map<String, String> headers = idempotencyKey == null || idempotencyKey.isBlank()
-                ? Map.of()
-                : Map.of("Idempotency-Key", idempotencyKey);
-        JsonNode task = client.api().post("/tasks", body, headers);
-        Output o = client.output();
-        if (wait.waiting()) {
-            o.note("task " + Json.text(task, "id") + " submitted");
-            return Following.followToExit(client, task, wait.timeout);
-        }
-        if (o.json()) {
-            o.printJson(task);
-        } else {
-            TaskView.printDetail(o, task);
-        }
-        return ExitCodes.OK;
+        JsonNode task = client.api().post("/tasks", body, idempotency(idempotencyKey));
+        return Following.created(client, wait, task, "task " + Json.text(task, "id") + " submitted");
     }
 
     /** The request body; bad options end here with exit code 2, before anything is sent. */
@@ -170,6 +157,11 @@ public final class SubmitCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, option + " must be at least 1s, was " + d);
         }
         return (int) d.toSeconds();
+    }
+
+    /** The header that makes repeating a create return the first task, when a key is given. */
+    static Map<String, String> idempotency(String key) {
+        return key == null || key.isBlank() ? Map.of() : Map.of("Idempotency-Key", key);
     }
 
     static void putIfSet(ObjectNode body, String field, String value) {

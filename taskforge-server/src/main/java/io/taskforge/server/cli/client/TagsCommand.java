@@ -7,7 +7,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code taskforge tags list|add|delete}. */
@@ -32,21 +31,16 @@ public final class TagsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode tags = client.api().get("/tags");
-            Output o = client.output();
-            if (o.json()) {
-                o.printJson(tags);
-                return ExitCodes.OK;
-            }
-            if (tags.path("items").isEmpty()) {
-                o.note("no tags yet");
-                return ExitCodes.OK;
-            }
             Table table = new Table("NAME", "COLOR", "TASKS");
-            for (JsonNode t : tags.path("items")) {
-                table.add(Json.text(t, "name"), Json.text(t, "color"), String.valueOf(Json.number(t, "taskCount", 0)));
-            }
-            o.print(table);
+            Output o = client.output();
+            o.printList(
+                    client.api().get("/tags"),
+                    "no tags yet",
+                    table,
+                    (rows, t) -> rows.add(
+                            Json.text(t, "name"),
+                            Json.text(t, "color"),
+                            String.valueOf(Json.number(t, "taskCount", 0))));
             return ExitCodes.OK;
         }
     }
@@ -69,14 +63,10 @@ public final class TagsCommand implements Runnable {
             if (color != null) {
                 body.put("color", color);
             }
-            JsonNode tag = client.api().post("/tags", body);
-            Output o = client.output();
-            if (o.json()) {
-                o.printJson(tag);
-            } else {
+            client.output().printLine(client.api().post("/tags", body), tag -> {
                 String c = Json.text(tag, "color");
-                o.println("tag '" + Json.text(tag, "name") + "' added" + (c == null ? "" : " (" + c + ")"));
-            }
+                return "tag '" + Json.text(tag, "name") + "' added" + (c == null ? "" : " (" + c + ")");
+            });
             return ExitCodes.OK;
         }
     }
@@ -92,15 +82,10 @@ public final class TagsCommand implements Runnable {
         @Override
         public Integer call() {
             client.api().delete("/tags/" + ApiClient.segment(name));
-            Output o = client.output();
-            if (o.json()) {
-                ObjectNode answer = client.api().json().createObjectNode();
-                answer.put("name", name);
-                answer.put("deleted", true);
-                o.printJson(answer);
-            } else {
-                o.println("tag '" + name + "' deleted");
-            }
+            ObjectNode answer = client.api().json().createObjectNode();
+            answer.put("name", name);
+            answer.put("deleted", true);
+            client.output().printLine(answer, a -> "tag '" + name + "' deleted");
             return ExitCodes.OK;
         }
     }

@@ -169,13 +169,8 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode task = client.api().get(path(id));
             Output o = client.output();
-            if (o.json()) {
-                o.printJson(task);
-            } else {
-                TaskView.printDetail(o, task);
-            }
+            o.print(client.api().get(path(id)), task -> TaskView.printDetail(o, task));
             return ExitCodes.OK;
         }
     }
@@ -193,15 +188,12 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode task = client.api().post(path(id) + "/cancel", null);
             Output o = client.output();
-            if (o.json()) {
-                o.printJson(task);
-            } else if (task.path("cancelRequested").asBoolean(false) && "RUNNING".equals(Json.text(task, "status"))) {
-                o.println("task " + id + " is " + o.status("RUNNING") + "; it was told to stop");
-            } else {
-                o.println("task " + id + " " + o.status(Json.text(task, "status")));
-            }
+            o.printLine(
+                    client.api().post(path(id) + "/cancel", null),
+                    task -> task.path("cancelRequested").asBoolean(false) && "RUNNING".equals(Json.text(task, "status"))
+                            ? "task " + id + " is " + o.status("RUNNING") + "; it was told to stop"
+                            : "task " + id + " " + o.status(Json.text(task, "status")));
             return ExitCodes.OK;
         }
     }
@@ -219,15 +211,12 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode task = client.api().post(path(id) + "/retry", null);
             Output o = client.output();
-            if (o.json()) {
-                o.printJson(task);
-            } else {
-                o.println("task " + id + " is " + o.status(Json.text(task, "status")) + " again ("
-                        + Json.number(task, "attempt", 0) + " attempts so far, " + Json.number(task, "maxAttempts", 0)
-                        + " allowed)");
-            }
+            o.printLine(
+                    client.api().post(path(id) + "/retry", null),
+                    task -> "task " + id + " is " + o.status(Json.text(task, "status")) + " again ("
+                            + Json.number(task, "attempt", 0) + " attempts so far, "
+                            + Json.number(task, "maxAttempts", 0) + " allowed)");
             return ExitCodes.OK;
         }
     }
@@ -249,15 +238,10 @@ public final class TasksCommand implements Runnable {
         @Override
         public Integer call() {
             client.api().delete(path(id) + (force ? "?force=true" : ""));
-            Output o = client.output();
-            if (o.json()) {
-                ObjectNode answer = client.api().json().createObjectNode();
-                answer.put("id", id);
-                answer.put("deleted", true);
-                o.printJson(answer);
-            } else {
-                o.println("task " + id + " deleted");
-            }
+            ObjectNode answer = client.api().json().createObjectNode();
+            answer.put("id", id);
+            answer.put("deleted", true);
+            client.output().printLine(answer, a -> "task " + id + " deleted");
             return ExitCodes.OK;
         }
     }
@@ -275,26 +259,22 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode events = client.api().get(path(id) + "/events");
             Output o = client.output();
-            if (o.json()) {
-                o.printJson(events);
-                return ExitCodes.OK;
-            }
-            Table table = new Table("AT", "EVENT", "FROM", "TO", "ATTEMPT", "ACTOR", "MESSAGE");
-            for (JsonNode e : events.path("items")) {
-                String message = Json.text(e, "message");
-                String error = TaskView.error(e);
-                table.add(
-                        o.time(e, "at"),
-                        Json.text(e, "type"),
-                        o.status(Json.text(e, "fromStatus")),
-                        o.status(Json.text(e, "toStatus")),
-                        String.valueOf(Json.number(e, "attempt", 0)),
-                        Json.text(e, "actor"),
-                        Table.clip(message != null ? message : error, 100));
-            }
-            o.print(table);
+            o.print(client.api().get(path(id) + "/events"), events -> {
+                Table table = new Table("AT", "EVENT", "FROM", "TO", "ATTEMPT", "ACTOR", "MESSAGE");
+                for (JsonNode e : events.path("items")) {
+                    String message = Json.text(e, "message");
+                    table.add(
+                            o.time(e, "at"),
+                            Json.text(e, "type"),
+                            o.status(Json.text(e, "fromStatus")),
+                            o.status(Json.text(e, "toStatus")),
+                            String.valueOf(Json.number(e, "attempt", 0)),
+                            Json.text(e, "actor"),
+                            Table.clip(message != null ? message : TaskView.error(e), 100));
+                }
+                o.print(table);
+            });
             return ExitCodes.OK;
         }
     }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
 
 /** {@code taskforge workers list}: the worker registry. */
 @Command(
@@ -34,21 +33,12 @@ public final class WorkersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode workers = client.api().get("/workers");
             Output o = client.output();
-            if (o.json()) {
-                o.printJson(workers);
-                return ExitCodes.OK;
-            }
-            if (workers.path("items").isEmpty()) {
-                o.note("no workers have registered");
-                return ExitCodes.OK;
-            }
             Table table = new Table("ID", "STATUS", "HOST", "PID", "BUSY", "QUEUES", "STARTED", "LAST HEARTBEAT");
-            for (JsonNode w : workers.path("items")) {
+            o.printList(client.api().get("/workers"), "no workers have registered", table, (rows, w) -> {
                 List<String> queues = new ArrayList<>();
                 w.path("queues").forEach(q -> queues.add(q.asString()));
-                table.add(
+                rows.add(
                         Json.text(w, "id"),
                         o.status(Json.text(w, "status")),
                         Json.text(w, "host"),
@@ -57,8 +47,7 @@ public final class WorkersCommand implements Runnable {
                         String.join(",", queues),
                         o.time(w, "startedAt"),
                         o.time(w, "lastHeartbeatAt"));
-            }
-            o.print(table);
+            });
             return ExitCodes.OK;
         }
     }
