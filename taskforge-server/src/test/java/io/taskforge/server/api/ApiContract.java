@@ -1,11 +1,14 @@
 package io.taskforge.server.api;
 
+import static io.taskforge.server.testing.ProblemAssertions.problem;
+import static io.taskforge.server.testing.ProblemAssertions.problemNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taskforge.server.api.Api.Response;
-import io.taskforge.server.api.Api.SseEvent;
-import io.taskforge.server.api.Api.SseResult;
+import io.taskforge.server.testing.EventStream.SseEvent;
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.Http.Response;
+import io.taskforge.server.testing.Http.SseResult;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,16 +46,15 @@ import tools.jackson.databind.JsonNode;
         })
 abstract class ApiContract {
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final String PROBLEM_JSON = "application/problem+json";
 
     @LocalServerPort
     int port;
 
-    Api api;
+    Http api;
 
     @BeforeEach
     void connect() {
-        api = new Api(port);
+        api = new Http(port);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -100,27 +102,6 @@ abstract class ApiContract {
         Response r = api.get("/api/v1/tasks?limit=1&includeTotal=true");
         assertThat(r.status()).isEqualTo(200);
         return r.json().get("total").asLong();
-    }
-
-    static JsonNode problem(Response r, int status) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith(PROBLEM_JSON);
-        JsonNode p = r.json();
-        assertThat(p.get("status").asInt()).isEqualTo(status);
-        assertThat(p.hasNonNull("type")).isTrue();
-        assertThat(p.hasNonNull("title")).isTrue();
-        assertThat(p.hasNonNull("detail")).isTrue();
-        assertThat(r.body()).doesNotContain("at io.").doesNotContain("Exception:");
-        return p;
-    }
-
-    static JsonNode problemWithField(Response r, int status, String field) {
-        JsonNode p = problem(r, status);
-        List<String> fields = StreamSupport.stream(p.get("errors").spliterator(), false)
-                .map(e -> e.get("field").asString())
-                .toList();
-        assertThat(fields).as(r.toString()).contains(field);
-        return p;
     }
 
     static String encode(String s) {
@@ -252,7 +233,7 @@ abstract class ApiContract {
                 {"type": "shell", "payload": {"command": "echo first; sleep 1; echo second"}}
                 """).get("id").asString();
 
-        SseResult live = api.stream("/api/v1/tasks/" + id + "/logs/stream", Integer.MAX_VALUE);
+        SseResult live = api.stream("/api/v1/tasks/" + id + "/logs/stream");
 
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
@@ -275,8 +256,7 @@ abstract class ApiContract {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        SseResult resumed =
-                api.stream("/api/v1/tasks/" + id + "/logs/stream", Integer.MAX_VALUE, "Last-Event-ID", firstSeq);
+        SseResult resumed = api.stream("/api/v1/tasks/" + id + "/logs/stream", "Last-Event-ID", firstSeq);
         assertThat(resumed.named("log"))
                 .extracting(e -> e.json().get("line").asString())
                 .doesNotContain("first")
@@ -286,13 +266,7 @@ abstract class ApiContract {
 
     @Test
     void the_log_stream_of_an_unknown_task_is_404() throws Exception {
-        Response r = api.send(
-                "GET",
-                "/api/v1/tasks/" + UUID.randomUUID() + "/logs/stream",
-                null,
-                null,
-                "Accept",
-                "text/event-stream");
+        Response r = api.get("/api/v1/tasks/" + UUID.randomUUID() + "/logs/stream", "Accept", "text/event-stream");
         assertThat(r.status()).isEqualTo(404);
         Response bad = api.get("/api/v1/tasks/" + UUID.randomUUID() + "/logs/stream?after=minus-one");
         assertThat(bad.status()).isIn(400, 404);
@@ -418,12 +392,12 @@ abstract class ApiContract {
                 {"tasks": [{"type": "noop", "queue": "%1$s"}, {"type": "noop", "queue": "%1$s"},
                            {"type": "noop", "queue": "%1$s", "maxAttempts": 0}]}
                 """.formatted(queue));
-        problemWithField(invalid, 422, "tasks[2].maxAttempts");
+        problemNaming(invalid, 422, "tasks[2].maxAttempts");
 
         Response wrongType = api.post("/api/v1/tasks/batch", """
                 {"tasks": [{"type": "noop", "queue": "%1$s"}, {"type": "noop", "queue": "%1$s", "priority": "SOON"}]}
                 """.formatted(queue));
-        problemWithField(wrongType, 400, "tasks[1].priority");
+        problemNaming(wrongType, 400, "tasks[1].priority");
 
         String key = "batch-unique-" + UUID.randomUUID();
         String holder = create(
@@ -446,9 +420,9 @@ abstract class ApiContract {
         String one = "{\"type\": \"noop\", \"queue\": \"" + queue + "\"}";
         String body =
                 IntStream.range(0, 1001).mapToObj(i -> one).collect(Collectors.joining(",", "{\"tasks\": [", "]}"));
-        problemWithField(api.post("/api/v1/tasks/batch", body), 422, "tasks");
-        problemWithField(api.post("/api/v1/tasks/batch", "{\"tasks\": []}"), 422, "tasks");
-        problemWithField(api.post("/api/v1/tasks/batch", "{}"), 422, "tasks");
+        problemNaming(api.post("/api/v1/tasks/batch", body), 422, "tasks");
+        problemNaming(api.post("/api/v1/tasks/batch", "{\"tasks\": []}"), 422, "tasks");
+        problemNaming(api.post("/api/v1/tasks/batch", "{}"), 422, "tasks");
         assertThat(ids(api.get("/api/v1/tasks?queue=" + queue))).isEmpty();
     }
 
@@ -563,7 +537,7 @@ abstract class ApiContract {
         JsonNode p = problem(api.delete("/api/v1/tasks/" + running), 409);
         assertThat(p.get("currentStatus").asString()).isEqualTo("RUNNING");
         assertThat(task(running).get("status").asString()).isEqualTo("RUNNING");
-        problemWithField(api.delete("/api/v1/tasks/" + running + "?force=maybe"), 400, "force");
+        problemNaming(api.delete("/api/v1/tasks/" + running + "?force=maybe"), 400, "force");
 
         assertThat(api.delete("/api/v1/tasks/" + running + "?force=true").status())
                 .isEqualTo(204);
@@ -606,10 +580,10 @@ abstract class ApiContract {
         assertThat(api.patch("/api/v1/tasks/" + id, "{}").json().get("title").asString())
                 .isEqualTo("renamed");
 
-        problemWithField(api.patch("/api/v1/tasks/" + id, "{\"status\": \"SUCCEEDED\"}"), 422, "status");
-        problemWithField(api.patch("/api/v1/tasks/" + id, "{\"title\": \"" + "t".repeat(201) + "\"}"), 422, "title");
-        problemWithField(api.patch("/api/v1/tasks/" + id, "{\"priority\": \"SOON\"}"), 400, "priority");
-        problemWithField(api.patch("/api/v1/tasks/" + id, "{\"tags\": [null]}"), 422, "tags[0]");
+        problemNaming(api.patch("/api/v1/tasks/" + id, "{\"status\": \"SUCCEEDED\"}"), 422, "status");
+        problemNaming(api.patch("/api/v1/tasks/" + id, "{\"title\": \"" + "t".repeat(201) + "\"}"), 422, "title");
+        problemNaming(api.patch("/api/v1/tasks/" + id, "{\"priority\": \"SOON\"}"), 400, "priority");
+        problemNaming(api.patch("/api/v1/tasks/" + id, "{\"tags\": [null]}"), 422, "tags[0]");
         assertThat(task(id).get("title").asString()).isEqualTo("renamed");
         assertThat(task(id).get("status").asString()).isEqualTo("QUEUED");
         problem(api.patch("/api/v1/tasks/" + UUID.randomUUID(), "{\"title\": \"x\"}"), 404);
@@ -629,8 +603,8 @@ abstract class ApiContract {
                 .hasValue(api.base() + "/api/v1/tags/" + encode(name).replace("%2F", "%2F"));
 
         problem(api.post("/api/v1/tags", "{\"name\": \"" + name + "\"}"), 409);
-        problemWithField(api.post("/api/v1/tags", "{\"name\": \"x\", \"color\": \"blue\"}"), 422, "color");
-        problemWithField(api.post("/api/v1/tags", "{\"color\": \"#000000\"}"), 422, "name");
+        problemNaming(api.post("/api/v1/tags", "{\"name\": \"x\", \"color\": \"blue\"}"), 422, "color");
+        problemNaming(api.post("/api/v1/tags", "{\"color\": \"#000000\"}"), 422, "name");
 
         String queue = idleQueue();
         String id = create("{\"type\": \"noop\", \"queue\": \"%s\", \"tags\": [\"%s\"]}".formatted(queue, name))
@@ -644,7 +618,7 @@ abstract class ApiContract {
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().get("color").asString()).isEqualTo("#ff0000");
         assertThat(tag(name).get("color").asString()).isEqualTo("#ff0000");
-        problemWithField(api.patch("/api/v1/tags/" + encode(name), "{\"color\": \"red\"}"), 422, "color");
+        problemNaming(api.patch("/api/v1/tags/" + encode(name), "{\"color\": \"red\"}"), 422, "color");
 
         assertThat(api.delete("/api/v1/tags/" + encode(name)).status()).isEqualTo(204);
         assertThat(task(id).get("tags")).isEmpty();
@@ -690,15 +664,15 @@ abstract class ApiContract {
     @Test
     void wrong_json_types_are_400_naming_the_field() {
         long before = total();
-        problemWithField(
+        problemNaming(
                 api.post("/api/v1/tasks", "{\"type\": \"noop\", \"maxAttempts\": \"three\"}"), 400, "maxAttempts");
-        problemWithField(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"maxAttempts\": \"3\"}"), 400, "maxAttempts");
-        problemWithField(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"maxAttempts\": 2.5}"), 400, "maxAttempts");
-        problemWithField(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"priority\": 2}"), 400, "priority");
-        problemWithField(api.post("/api/v1/tasks", "{\"type\": 12}"), 400, "type");
-        problemWithField(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"tags\": \"etl\"}"), 400, "tags");
-        problemWithField(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"runAt\": \"tomorrow\"}"), 400, "runAt");
-        problemWithField(
+        problemNaming(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"maxAttempts\": \"3\"}"), 400, "maxAttempts");
+        problemNaming(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"maxAttempts\": 2.5}"), 400, "maxAttempts");
+        problemNaming(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"priority\": 2}"), 400, "priority");
+        problemNaming(api.post("/api/v1/tasks", "{\"type\": 12}"), 400, "type");
+        problemNaming(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"tags\": \"etl\"}"), 400, "tags");
+        problemNaming(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"runAt\": \"tomorrow\"}"), 400, "runAt");
+        problemNaming(
                 api.post("/api/v1/tasks", "{\"type\": \"noop\", \"timeoutSeconds\": true}"), 400, "timeoutSeconds");
         assertThat(total()).as("nothing written").isEqualTo(before);
     }
@@ -706,14 +680,14 @@ abstract class ApiContract {
     @Test
     void unknown_status_priority_or_sort_is_400() {
         long before = total();
-        problemWithField(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"priority\": \"SUPER\"}"), 400, "priority");
-        JsonNode p = problemWithField(api.get("/api/v1/tasks?status=DONE"), 400, "status");
+        problemNaming(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"priority\": \"SUPER\"}"), 400, "priority");
+        JsonNode p = problemNaming(api.get("/api/v1/tasks?status=DONE"), 400, "status");
         assertThat(p.get("errors").get(0).get("message").asString()).contains("QUEUED");
-        problemWithField(api.get("/api/v1/tasks?priority=SUPER"), 400, "priority");
-        problemWithField(api.get("/api/v1/tasks?sort=name"), 400, "sort");
-        problemWithField(api.get("/api/v1/tasks?includeTotal=yes-please"), 400, "includeTotal");
-        problemWithField(api.get("/api/v1/tasks?createdAfter=yesterday"), 400, "createdAfter");
-        problemWithField(api.get("/api/v1/tasks?cursor=not-a-cursor"), 400, "cursor");
+        problemNaming(api.get("/api/v1/tasks?priority=SUPER"), 400, "priority");
+        problemNaming(api.get("/api/v1/tasks?sort=name"), 400, "sort");
+        problemNaming(api.get("/api/v1/tasks?includeTotal=yes-please"), 400, "includeTotal");
+        problemNaming(api.get("/api/v1/tasks?createdAfter=yesterday"), 400, "createdAfter");
+        problemNaming(api.get("/api/v1/tasks?cursor=not-a-cursor"), 400, "cursor");
         assertThat(total()).as("nothing written").isEqualTo(before);
     }
 
@@ -729,9 +703,9 @@ abstract class ApiContract {
         Set<String> fields = new HashSet<>();
         p.get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).contains("title", "maxAttempts", "timeoutSeconds", "queue");
-        problemWithField(api.post("/api/v1/tasks", "{\"title\": \"no type\"}"), 422, "type");
-        problemWithField(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"tags\": [null]}"), 422, "tags[0]");
-        problemWithField(
+        problemNaming(api.post("/api/v1/tasks", "{\"title\": \"no type\"}"), 422, "type");
+        problemNaming(api.post("/api/v1/tasks", "{\"type\": \"noop\", \"tags\": [null]}"), 422, "tags[0]");
+        problemNaming(
                 api.post(
                         "/api/v1/tasks",
                         "{\"type\": \"noop\", \"delaySeconds\": 5, \"runAt\": \"2030-01-01T00:00:00Z\"}"),
@@ -743,14 +717,14 @@ abstract class ApiContract {
     @Test
     void limit_out_of_range_is_refused() {
         long before = total();
-        problemWithField(api.get("/api/v1/tasks?limit=0"), 422, "limit");
-        problemWithField(api.get("/api/v1/tasks?limit=501"), 422, "limit");
-        problemWithField(api.get("/api/v1/tasks?limit=ten"), 400, "limit");
+        problemNaming(api.get("/api/v1/tasks?limit=0"), 422, "limit");
+        problemNaming(api.get("/api/v1/tasks?limit=501"), 422, "limit");
+        problemNaming(api.get("/api/v1/tasks?limit=ten"), 400, "limit");
         assertThat(api.get("/api/v1/tasks?limit=500").status()).isEqualTo(200);
         String id = createWaiting(idleQueue());
-        problemWithField(api.get("/api/v1/tasks/" + id + "/logs?limit=0"), 422, "limit");
-        problemWithField(api.get("/api/v1/tasks/" + id + "/logs?after=-1"), 422, "after");
-        problemWithField(api.get("/api/v1/tasks/" + id + "/logs?after=x"), 400, "after");
+        problemNaming(api.get("/api/v1/tasks/" + id + "/logs?limit=0"), 422, "limit");
+        problemNaming(api.get("/api/v1/tasks/" + id + "/logs?after=-1"), 422, "after");
+        problemNaming(api.get("/api/v1/tasks/" + id + "/logs?after=x"), 400, "after");
         assertThat(total()).as("nothing written").isEqualTo(before + 1);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.taskforge.server.cli.Cli.Result;
+import io.taskforge.server.testing.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +152,7 @@ abstract class CliContract {
     @Test
     void submit_reads_the_payload_from_a_file_or_standard_input() throws Exception {
         String queue = idleQueue();
-        Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "test-data")), "payload-", ".json");
+        Path file = TestData.file("payload-", ".json");
         Files.writeString(file, "{\"from\": \"file\"}");
         JsonNode fromFile = ok("submit", "noop", "--queue", queue, "--payload", "@" + file, "--json")
                 .json();
@@ -653,7 +654,7 @@ abstract class CliContract {
     @Test
     void a_script_is_added_listed_run_with_typed_parameters_and_updated() throws Exception {
         String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "scripts-");
+        Path dir = TestData.directory("scripts-");
         Path script = Files.writeString(
                 dir.resolve("greet.sh"),
                 "#!/usr/bin/env bash\necho \"hello $TF_PARAM_WHO x$TF_PARAM_TIMES\"\necho \"{\\\"zip\\\": \\\"$TF_PARAM_ZIP\\\"}\"\n");

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.taskforge.client.TaskforgeClient;
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.TestData;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskStatus;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +21,7 @@ import picocli.CommandLine;
 class LaunchTest {
 
     static Path freshDataDir() throws Exception {
-        return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "launch-")
-                .resolve("data");
+        return TestData.directory("launch-").resolve("data");
     }
 
     static Map<String, String> settings(String... args) {
@@ -49,12 +46,7 @@ class LaunchTest {
             assertThat(Files.isRegularFile(dataDir.resolve("taskforge.db"))).isTrue();
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
 
-            HttpResponse<String> health = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(new Http(port).get("/actuator/health").status()).isEqualTo(200);
 
             TaskforgeClient client = ctx.getBean(TaskforgeClient.class);
             Task task = client.submit("noop", Map.of("n", 1));

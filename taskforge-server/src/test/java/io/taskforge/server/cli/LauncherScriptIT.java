@@ -2,13 +2,10 @@ package io.taskforge.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskforge.server.testing.Http;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,25 +96,15 @@ class LauncherScriptIT {
     }
 
     private static void awaitHealthy(Process process, String server, Path log) throws Exception {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Http http = new Http(server, Duration.ofSeconds(2));
         long deadline = System.nanoTime() + FIRST_LAUNCH.toNanos();
         while (System.nanoTime() - deadline < 0) {
             if (!process.isAlive()) {
                 throw new AssertionError(
                         "./taskforge server exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
-            try {
-                HttpResponse<Void> r = http.send(
-                        HttpRequest.newBuilder(URI.create(server + "/actuator/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (http.healthy()) {
+                return;
             }
             Thread.sleep(250);
         }

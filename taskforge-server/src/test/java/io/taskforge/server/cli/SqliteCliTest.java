@@ -3,26 +3,22 @@ package io.taskforge.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskforge.server.cli.Cli.Result;
+import io.taskforge.server.testing.SqliteStore;
+import io.taskforge.server.testing.TestData;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.jdbc.JdbcStores;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The client commands against a server on the default store, plus {@code backup} of its SQLite file while it runs. */
+@SqliteStore
 class SqliteCliTest extends CliContract {
-    private static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "cli-");
-        registry.add("taskforge.data-dir", dataDir::toString);
-    }
+    @Value("${taskforge.data-dir}")
+    Path dataDir;
 
     @Test
     void backup_copies_the_live_sqlite_store_with_every_task_in_it() throws Exception {
@@ -51,7 +47,7 @@ class SqliteCliTest extends CliContract {
 
     @Test
     void backup_of_a_data_directory_without_a_database_exits_3_and_creates_nothing() throws Exception {
-        Path empty = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "empty-");
+        Path empty = TestData.directory("empty-");
         Path target = empty.resolve("b.db");
 
         Result r = Cli.run("backup", target.toString(), "--data-dir", empty.toString());

@@ -3,6 +3,7 @@ package io.taskforge.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskforge.server.cli.Cli.Result;
+import io.taskforge.server.testing.TestData;
 import io.taskforge.testkit.PostgresTestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code taskforge migrate} and {@code backup} on databases of their own, without a server. */
 class StoreCommandsTest {
-
-    static Path freshDir(String prefix) throws Exception {
-        return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), prefix);
-    }
 
     @Test
     void migrate_brings_a_fresh_postgresql_database_up_to_date_once() {
@@ -33,7 +30,7 @@ class StoreCommandsTest {
 
     @Test
     void migrate_creates_the_default_sqlite_store_in_the_data_directory() throws Exception {
-        Path dir = freshDir("migrate-").resolve("data");
+        Path dir = TestData.directory("migrate-").resolve("data");
 
         Result r = Cli.run("migrate", "--data-dir", dir.toString());
 
@@ -61,7 +58,7 @@ class StoreCommandsTest {
 
     @Test
     void backup_of_postgresql_writes_a_pg_dump_archive() throws Exception {
-        Path target = freshDir("pgdump-").resolve("taskforge.dump");
+        Path target = TestData.directory("pgdump-").resolve("taskforge.dump");
         try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
             assertThat(Cli.run("migrate", "--db", db.jdbcUrl()).code()).isZero();
 

@@ -8,11 +8,11 @@ import io.taskforge.client.TaskDefaults;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.json.JsonCodec;
 import io.taskforge.server.config.TaskforgeProperties;
+import io.taskforge.server.testing.TestData;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.jdbc.JdbcStores;
 import io.taskforge.task.NewTask;
 import io.taskforge.task.Task;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +42,7 @@ class LogStreamsTest {
 
     @Test
     void the_number_of_open_streams_is_bounded_and_shutdown_closes_them_all() throws Exception {
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "streams-");
+        Path dir = TestData.directory("streams-");
         try (TaskStore store = JdbcStores.sqlite(dir.resolve("taskforge.db"))) {
             TaskforgeClient client =
                     new TaskforgeClient(store, JsonCodec.load(), Clock.systemUTC(), TaskDefaults.STANDARD);

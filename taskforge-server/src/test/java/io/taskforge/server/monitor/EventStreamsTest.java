@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.taskforge.server.testing.TestData;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.jdbc.JdbcStores;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class EventStreamsTest {
 
     @Test
     void the_number_of_open_streams_is_bounded_and_shutdown_closes_them_all() throws Exception {
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "events-");
+        Path dir = TestData.directory("events-");
         try (TaskStore store = JdbcStores.sqlite(dir.resolve("taskforge.db"))) {
             var properties = new MonitorProperties(
                     2, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofHours(1), Duration.ofSeconds(5));

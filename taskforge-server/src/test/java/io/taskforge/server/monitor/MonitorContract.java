@@ -1,12 +1,14 @@
 package io.taskforge.server.monitor;
 
+import static io.taskforge.server.testing.ProblemAssertions.problemNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import io.taskforge.server.monitor.Http.EventStream;
-import io.taskforge.server.monitor.Http.Response;
-import io.taskforge.server.monitor.Http.SseEvent;
+import io.taskforge.server.testing.EventStream;
+import io.taskforge.server.testing.EventStream.SseEvent;
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.Http.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +43,6 @@ import tools.jackson.databind.JsonNode;
         })
 abstract class MonitorContract {
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final String PROBLEM_JSON = "application/problem+json";
 
     @LocalServerPort
     int port;
@@ -82,20 +82,6 @@ abstract class MonitorContract {
     void cancel(String id) {
         Response r = http.post("/api/v1/tasks/" + id + "/cancel", "{}");
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
-    }
-
-    static JsonNode problem(Response r, int status, String field) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith(PROBLEM_JSON);
-        assertThat(r.body()).doesNotContain("at io.").doesNotContain("Exception:");
-        JsonNode p = r.json();
-        assertThat(p.get("status").asInt()).isEqualTo(status);
-        assertThat(StreamSupport.stream(p.get("errors").spliterator(), false)
-                        .map(e -> e.get("field").asString())
-                        .toList())
-                .as(r.toString())
-                .contains(field);
-        return p;
     }
 
     static List<String> statuses(List<SseEvent> events) {
@@ -211,7 +197,7 @@ abstract class MonitorContract {
     @Test
     void tasks_rejects_a_window_it_cannot_read_or_that_is_out_of_bounds_with_400() {
         for (String bad : List.of("abc", "10y", "0m", "8d", "10081m", "-1h", "1.5h", "h", "99999999d")) {
-            JsonNode p = problem(http.get("/api/v1/monitor/tasks?window=" + bad), 400, "window");
+            JsonNode p = problemNaming(http.get("/api/v1/monitor/tasks?window=" + bad), 400, "window");
             assertThat(p.get("detail").asString()).contains("window");
         }
     }
@@ -348,10 +334,10 @@ abstract class MonitorContract {
 
     @Test
     void events_stream_rejects_bad_filters_and_positions_with_problems() {
-        problem(http.get("/api/v1/events/stream?status=NOPE", "Accept", "text/event-stream"), 400, "status");
-        problem(http.get("/api/v1/events/stream", "Last-Event-ID", "abc"), 400, "Last-Event-ID");
-        problem(http.get("/api/v1/events/stream?after=-5"), 400, "after");
-        problem(http.get("/api/v1/events/stream?queue=" + "q".repeat(200)), 422, "queue");
+        problemNaming(http.get("/api/v1/events/stream?status=NOPE", "Accept", "text/event-stream"), 400, "status");
+        problemNaming(http.get("/api/v1/events/stream", "Last-Event-ID", "abc"), 400, "Last-Event-ID");
+        problemNaming(http.get("/api/v1/events/stream?after=-5"), 400, "after");
+        problemNaming(http.get("/api/v1/events/stream?queue=" + "q".repeat(200)), 422, "queue");
     }
 
     // ---- /actuator/prometheus -------------------------------------------------------------------------

@@ -2,16 +2,15 @@ package io.taskforge.server.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.Http.Response;
+import io.taskforge.server.testing.SqliteStore;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The OpenAPI document cannot drift from the code: this test fetches {@code /v3/api-docs} from the
@@ -54,17 +51,12 @@ import org.springframework.test.context.DynamicPropertySource;
             // The generator logs every file it writes.
             "logging.level.org.openapitools=WARN",
         })
+@SqliteStore
 class OpenApiClientTest {
     private static final Logger log = LoggerFactory.getLogger(OpenApiClientTest.class);
     static final Path WORK = Path.of("target", "openapi-client");
     static final Path ROUND_TRIP = Path.of("src", "test", "openapi-client");
     static final String PACKAGE = "io.taskforge.generated";
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "openapi-");
-        registry.add("taskforge.data-dir", dataDir::toString);
-    }
 
     @LocalServerPort
     int port;
@@ -94,15 +86,8 @@ class OpenApiClientTest {
     }
 
     private static Path fetchDocument(String base) throws Exception {
-        HttpResponse<String> r;
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            r = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/v3/api-docs"))
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Response r = new Http(base, Duration.ofSeconds(30)).get("/v3/api-docs");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         Files.createDirectories(WORK);
         Path spec = WORK.resolve("api-docs.json");
         Files.writeString(spec, r.body(), StandardCharsets.UTF_8);

@@ -2,11 +2,9 @@ package io.taskforge.server.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.Http.Response;
+import io.taskforge.server.testing.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,21 +28,19 @@ class SqliteServerRestartTest {
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     @Test
     @Timeout(240)
     void a_server_killed_and_restarted_finishes_every_task_it_acknowledged() throws Exception {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "restart-");
+        Path dataDir = TestData.directory("restart-");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
         int port = TaskforgeProcess.freePort();
         try (TaskforgeProcess first = server("restart-1", dataDir, port)) {
+            Http http = new Http("http://127.0.0.1:" + port, Duration.ofSeconds(5));
             AtomicBoolean submitting = new AtomicBoolean(true);
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
-                clients.add(Thread.ofVirtual().start(() -> submitUntilStopped(port, submitting, acknowledged)));
+                clients.add(Thread.ofVirtual().start(() -> submitUntilStopped(http, submitting, acknowledged)));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (acknowledged.size() < 200 && System.nanoTime() < deadline) {
@@ -62,9 +58,10 @@ class SqliteServerRestartTest {
 
         int port2 = TaskforgeProcess.freePort();
         try (TaskforgeProcess second = server("restart-2", dataDir, port2)) {
+            Http http = new Http("http://127.0.0.1:" + port2, Duration.ofSeconds(10));
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             long unfinished;
-            while ((unfinished = total(port2, "QUEUED,RUNNING,RETRYING,SCHEDULED")) > 0) {
+            while ((unfinished = total(http, "QUEUED,RUNNING,RETRYING,SCHEDULED")) > 0) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError(
                             unfinished + " tasks still unfinished after the restart\n" + second.output());
@@ -72,10 +69,8 @@ class SqliteServerRestartTest {
                 Thread.sleep(250);
             }
             for (String id : acknowledged) {
-                HttpResponse<String> r = get(port2, "/api/v1/tasks/" + id);
-                assertThat(r.statusCode())
-                        .as("acknowledged task %s must exist", id)
-                        .isEqualTo(200);
+                Response r = http.get("/api/v1/tasks/" + id);
+                assertThat(r.status()).as("acknowledged task %s must exist", id).isEqualTo(200);
                 Matcher m = STATUS.matcher(r.body());
                 assertThat(m.find()).isTrue();
                 assertThat(m.group(1)).as("status of %s", id).isEqualTo("SUCCEEDED");
@@ -99,18 +94,12 @@ class SqliteServerRestartTest {
         return p;
     }
 
-    private void submitUntilStopped(int port, AtomicBoolean submitting, Set<String> acknowledged) {
+    private static void submitUntilStopped(Http http, AtomicBoolean submitting, Set<String> acknowledged) {
         String body = "{\"type\": \"sleep\", \"payload\": {\"seconds\": 0.02}}";
         while (submitting.get()) {
             try {
-                HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tasks"))
-                                .timeout(Duration.ofSeconds(5))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 201) {
+                Response r = http.post("/api/v1/tasks", body);
+                if (r.status() == 201) {
                     Matcher m = ID.matcher(r.body());
                     if (m.find()) {
                         acknowledged.add(m.group(1));
@@ -123,20 +112,12 @@ class SqliteServerRestartTest {
         }
     }
 
-    private long total(int port, String statuses) throws Exception {
-        HttpResponse<String> r = get(port, "/api/v1/tasks?limit=1&includeTotal=true&status=" + statuses);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    private static long total(Http http, String statuses) {
+        Response r = http.get("/api/v1/tasks?limit=1&includeTotal=true&status=" + statuses);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         Matcher m = TOTAL.matcher(r.body());
         assertThat(m.find()).as(r.body()).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void sleep(long millis) {

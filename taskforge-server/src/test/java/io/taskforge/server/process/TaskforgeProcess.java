@@ -1,11 +1,8 @@
 package io.taskforge.server.process;
 
+import io.taskforge.server.testing.Http;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,24 +70,14 @@ final class TaskforgeProcess implements AutoCloseable {
 
     /** Waits until {@code GET /actuator/health} answers 200 (servers only). */
     void awaitHealthy(int port, Duration atMost) throws Exception {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Http http = new Http("http://127.0.0.1:" + port, Duration.ofSeconds(2));
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + output());
             }
-            try {
-                HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (http.healthy()) {
+                return;
             }
             Thread.sleep(200);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.taskforge.client.TaskforgeClient;
+import io.taskforge.server.testing.TestData;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.WorkerStatus;
 import io.taskforge.store.jdbc.JdbcStores;
@@ -15,7 +16,6 @@ import io.taskforge.task.TaskEventType;
 import io.taskforge.task.TaskLogLine;
 import io.taskforge.task.TaskStatus;
 import io.taskforge.testkit.PostgresTestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +45,7 @@ class WorkerCrashTest {
     @Test
     @Timeout(180)
     void a_task_of_a_killed_worker_is_run_again_by_another_worker_on_a_shared_sqlite_file() throws Exception {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "crash-");
+        Path dataDir = TestData.directory("crash-");
         try (TaskStore store = JdbcStores.sqlite(dataDir.resolve("taskforge.db"))) {
             crashAndRecover(store, "--data-dir", dataDir.toString());
         }

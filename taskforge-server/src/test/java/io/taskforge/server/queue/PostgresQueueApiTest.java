@@ -1,40 +1,7 @@
 package io.taskforge.server.queue;
 
-import io.taskforge.testkit.PostgresTestDatabase;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.taskforge.server.testing.PostgresStore;
 
-/**
- * The queue and worker API on PostgreSQL: a database of its own, created for this class and dropped
- * when its application context closes. No reachable server fails the class; it never skips.
- */
-@Import(PostgresQueueApiTest.DatabaseLifecycle.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PostgresQueueApiTest extends QueueApiContract {
-    private static PostgresTestDatabase database;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        database = PostgresTestDatabase.create();
-        registry.add("taskforge.db", database::jdbcUrl);
-    }
-
-    /** Drops the database with the context, after the store (which depends on it) closed its pool. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class DatabaseLifecycle {
-        @Bean(destroyMethod = "close")
-        PostgresTestDatabase postgresTestDatabase() {
-            return database;
-        }
-
-        @Bean
-        static BeanFactoryPostProcessor storeDependsOnTheDatabase() {
-            return beanFactory -> beanFactory.getBeanDefinition("taskStore").setDependsOn("postgresTestDatabase");
-        }
-    }
-}
+/** The queue and worker API on PostgreSQL. */
+@PostgresStore
+class PostgresQueueApiTest extends QueueApiContract {}

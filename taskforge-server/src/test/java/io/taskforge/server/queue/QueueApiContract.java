@@ -1,9 +1,12 @@
 package io.taskforge.server.queue;
 
+import static io.taskforge.server.testing.ProblemAssertions.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taskforge.server.queue.HttpApi.Response;
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.Http.Response;
+import io.taskforge.server.testing.ProblemAssertions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,16 +37,15 @@ import tools.jackson.databind.JsonNode;
         })
 abstract class QueueApiContract {
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final String PROBLEM_JSON = "application/problem+json";
 
     @LocalServerPort
     int port;
 
-    HttpApi api;
+    Http api;
 
     @BeforeEach
     void connect() {
-        api = new HttpApi(port);
+        api = new Http(port);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -103,20 +105,11 @@ abstract class QueueApiContract {
                 .toList();
     }
 
+    /** A problem whose errors, if {@code fields} are given, name exactly those. */
     static JsonNode problem(Response r, int status, String... fields) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith(PROBLEM_JSON);
-        JsonNode p = r.json();
-        assertThat(p.get("status").asInt()).isEqualTo(status);
-        assertThat(p.hasNonNull("type")).isTrue();
-        assertThat(p.hasNonNull("title")).isTrue();
-        assertThat(p.hasNonNull("detail")).isTrue();
-        assertThat(r.body()).doesNotContain("at io.").doesNotContain("Exception");
+        JsonNode p = ProblemAssertions.problem(r, status);
         if (fields.length > 0) {
-            List<String> named = StreamSupport.stream(p.get("errors").spliterator(), false)
-                    .map(e -> e.get("field").asString())
-                    .toList();
-            assertThat(named).as(r.toString()).containsExactlyInAnyOrder(fields);
+            assertThat(errorFields(p)).as(r.toString()).containsExactlyInAnyOrder(fields);
         }
         return p;
     }

@@ -3,7 +3,10 @@ package io.taskforge.server.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taskforge.server.remote.Http.Response;
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.Http.Response;
+import io.taskforge.server.testing.SqliteStore;
+import io.taskforge.server.testing.TestData;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.WorkerRecord;
 import io.taskforge.store.WorkerStatus;
@@ -23,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,15 +38,10 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"taskforge.worker.queues=default", "taskforge.worker.shutdown-grace=2s"})
+@SqliteStore
 class PythonWorkerTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Path WORKER_SCRIPT = Path.of("..", "examples", "python-worker", "worker.py");
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "python-");
-        registry.add("taskforge.data-dir", dataDir::toString);
-    }
 
     @LocalServerPort
     int port;
@@ -65,8 +61,7 @@ class PythonWorkerTest {
         queue = "python-" + UUID.randomUUID().toString().substring(0, 8);
         workerId = "py-test-" + queue;
         assertThat(WORKER_SCRIPT).as("the example worker").exists();
-        output =
-                Files.createTempFile(Files.createDirectories(Path.of("target", "test-data")), "python-worker-", ".log");
+        output = TestData.file("python-worker-", ".log");
         python = new ProcessBuilder(
                         "python3",
                         WORKER_SCRIPT.toString(),

@@ -1,9 +1,12 @@
 package io.taskforge.server.remote;
 
+import static io.taskforge.server.testing.ProblemAssertions.problem;
+import static io.taskforge.server.testing.ProblemAssertions.problemNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taskforge.server.remote.Http.Response;
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.Http.Response;
 import io.taskforge.store.TaskStore;
 import io.taskforge.store.WorkerRecord;
 import io.taskforge.store.WorkerStatus;
@@ -111,25 +114,6 @@ abstract class RemoteWorkerApiContract {
         return last.get();
     }
 
-    static JsonNode problem(Response r, int status) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode p = r.json();
-        assertThat(p.get("status").asInt()).isEqualTo(status);
-        assertThat(p.hasNonNull("type")).isTrue();
-        assertThat(p.hasNonNull("detail")).isTrue();
-        assertThat(r.body()).doesNotContain("at io.").doesNotContain("Exception:");
-        return p;
-    }
-
-    static void problemNaming(Response r, int status, String... fields) {
-        JsonNode p = problem(r, status);
-        List<String> named = StreamSupport.stream(p.get("errors").spliterator(), false)
-                .map(e -> e.get("field").asString())
-                .toList();
-        assertThat(named).as(r.toString()).contains(fields);
-    }
-
     static void leaseLost(Response r) {
         JsonNode p = problem(r, 409);
         assertThat(p.get("type").asString()).isEqualTo("urn:taskforge:problem:lease-lost");
@@ -163,12 +147,12 @@ abstract class RemoteWorkerApiContract {
     void claim_takes_nothing_from_a_paused_queue_and_keeps_to_its_concurrency_limit() {
         String first = submit();
         String second = submit();
-        Response paused = http.send("PATCH", "/api/v1/queues/" + queue, "{\"paused\": true}");
+        Response paused = http.patch("/api/v1/queues/" + queue, "{\"paused\": true}");
         assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
 
         assertThat(claim(WORKER, 5, 30)).isEmpty();
 
-        http.send("PATCH", "/api/v1/queues/" + queue, "{\"paused\": false, \"concurrencyLimit\": 1}");
+        http.patch("/api/v1/queues/" + queue, "{\"paused\": false, \"concurrencyLimit\": 1}");
         List<JsonNode> one = claim(WORKER, 5, 30);
         assertThat(one).extracting(t -> t.get("id").asString()).containsExactly(first);
         assertThat(claim(OTHER, 5, 30)).as("the limit holds across workers").isEmpty();

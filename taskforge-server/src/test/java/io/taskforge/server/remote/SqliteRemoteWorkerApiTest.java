@@ -1,17 +1,7 @@
 package io.taskforge.server.remote;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.taskforge.server.testing.SqliteStore;
 
-/** The remote-worker API on the default store: a SQLite file in a fresh data directory under target/. */
-class SqliteRemoteWorkerApiTest extends RemoteWorkerApiContract {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "remote-");
-        registry.add("taskforge.data-dir", dataDir::toString);
-    }
-}
+/** The remote-worker API on the default store, SQLite. */
+@SqliteStore
+class SqliteRemoteWorkerApiTest extends RemoteWorkerApiContract {}

@@ -1,9 +1,12 @@
 package io.taskforge.server.script;
 
+import static io.taskforge.server.testing.ProblemAssertions.errorFields;
+import static io.taskforge.server.testing.ProblemAssertions.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taskforge.server.script.ScriptHttp.Response;
+import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.Http.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +40,6 @@ import tools.jackson.databind.JsonNode;
         })
 abstract class ScriptApiContract {
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final String PROBLEM_JSON = "application/problem+json";
     static final String SCRIPTS = "/api/v1/scripts";
 
     static final String REPORT_SCHEMA = """
@@ -55,12 +57,12 @@ abstract class ScriptApiContract {
     @LocalServerPort
     int port;
 
-    ScriptHttp http;
+    Http http;
     String prefix;
 
     @BeforeEach
     void connect() {
-        http = new ScriptHttp(port);
+        http = new Http(port);
         prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     }
 
@@ -76,11 +78,11 @@ abstract class ScriptApiContract {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             map.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        return ScriptHttp.JSON.writeValueAsString(map);
+        return Http.JSON.writeValueAsString(map);
     }
 
     static JsonNode tree(String json) {
-        return ScriptHttp.JSON.readTree(json);
+        return Http.JSON.readTree(json);
     }
 
     JsonNode create(String body) {
@@ -114,24 +116,6 @@ abstract class ScriptApiContract {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return StreamSupport.stream(r.json().get("items").spliterator(), false)
                 .map(t -> t.get("id").asString())
-                .toList();
-    }
-
-    static JsonNode problem(Response r, int status) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith(PROBLEM_JSON);
-        JsonNode p = r.json();
-        assertThat(p.get("status").asInt()).isEqualTo(status);
-        assertThat(p.hasNonNull("type")).isTrue();
-        assertThat(p.hasNonNull("title")).isTrue();
-        assertThat(p.hasNonNull("detail")).isTrue();
-        assertThat(r.body()).doesNotContain("at io.").doesNotContain("Exception:");
-        return p;
-    }
-
-    static List<String> errorFields(JsonNode problem) {
-        return StreamSupport.stream(problem.get("errors").spliterator(), false)
-                .map(e -> e.get("field").asString())
                 .toList();
     }
 
