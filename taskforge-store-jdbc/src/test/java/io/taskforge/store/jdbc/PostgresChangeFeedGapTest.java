@@ -7,44 +7,31 @@ import io.taskforge.store.TaskChangePage;
 import io.taskforge.store.TaskStore;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskStatus;
-import io.taskforge.testkit.PostgresTestDatabase;
 import io.taskforge.testkit.TaskFixtures;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The change feed on PostgreSQL while another transaction holds an event id it has not committed:
  * the page stops before the hole, and goes on once the hole fills or is stepped over.
  */
 class PostgresChangeFeedGapTest {
-    private static PostgresTestDatabase database;
+    @RegisterExtension
+    static final MigratedPostgres postgres = new MigratedPostgres();
+
     private TaskStore store;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-        JdbcStores.migrate(database.jdbcUrl());
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @BeforeEach
     void open() {
-        PostgresTaskStoreTest.emptyTables(database.jdbcUrl());
-        store = JdbcStores.open(database.jdbcUrl());
+        postgres.emptyTables();
+        store = JdbcStores.open(postgres.jdbcUrl());
     }
 
     @AfterEach
@@ -54,7 +41,7 @@ class PostgresChangeFeedGapTest {
 
     /** Opens a transaction that writes one status-change event of {@code task} and keeps it open. */
     private static Connection uncommittedEvent(Task task) throws Exception {
-        Connection c = DriverManager.getConnection(database.jdbcUrl());
+        Connection c = DriverManager.getConnection(postgres.jdbcUrl());
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tf_task_event"
                 + " (task_id, at, type, from_status, to_status, attempt) VALUES (?, now(), 'cancelled', 'QUEUED',"

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.taskforge.store.ClaimParams;
 import io.taskforge.store.TaskStore;
 import io.taskforge.task.Task;
-import io.taskforge.testkit.PostgresTestDatabase;
 import io.taskforge.testkit.RecordingListener;
 import io.taskforge.testkit.SettableClock;
 import io.taskforge.testkit.TaskFixtures;
@@ -17,10 +16,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * LISTEN/NOTIFY between two store objects on one database, as between two processes: the
@@ -28,29 +26,21 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresNotificationsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static PostgresTestDatabase database;
+
+    @RegisterExtension
+    static final MigratedPostgres postgres = new MigratedPostgres();
+
     private final SettableClock clock = new SettableClock();
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-        JdbcStores.migrate(database.jdbcUrl());
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
 
     @BeforeEach
     void emptyTables() {
-        PostgresTaskStoreTest.emptyTables(database.jdbcUrl());
+        postgres.emptyTables();
     }
 
     @Test
     void a_second_store_hears_the_first_ones_insert_and_cancel() throws Exception {
-        try (TaskStore writer = JdbcStores.open(database.jdbcUrl());
-                TaskStore listener = JdbcStores.open(database.jdbcUrl())) {
+        try (TaskStore writer = JdbcStores.open(postgres.jdbcUrl());
+                TaskStore listener = JdbcStores.open(postgres.jdbcUrl())) {
             RecordingListener heard = new RecordingListener();
             AutoCloseable subscription = listener.subscribe(heard);
             try {
@@ -80,8 +70,8 @@ class PostgresNotificationsTest {
 
     @Test
     void a_rolled_back_write_notifies_nobody() throws Exception {
-        try (TaskStore writer = JdbcStores.open(database.jdbcUrl());
-                TaskStore listener = JdbcStores.open(database.jdbcUrl())) {
+        try (TaskStore writer = JdbcStores.open(postgres.jdbcUrl());
+                TaskStore listener = JdbcStores.open(postgres.jdbcUrl())) {
             RecordingListener heard = new RecordingListener();
             AutoCloseable subscription = listener.subscribe(heard);
             try {
@@ -109,7 +99,7 @@ class PostgresNotificationsTest {
 
     @Test
     void after_losing_its_connection_the_listener_catches_up_on_what_it_missed() throws Exception {
-        try (TaskStore listener = JdbcStores.open(database.jdbcUrl())) {
+        try (TaskStore listener = JdbcStores.open(postgres.jdbcUrl())) {
             RecordingListener heard = new RecordingListener();
             AutoCloseable subscription = listener.subscribe(heard);
             try {
@@ -128,7 +118,7 @@ class PostgresNotificationsTest {
     }
 
     private static void insertWithoutNotifying(Task t) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl());
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl());
                 var ps = c.prepareStatement("INSERT INTO tf_task (id, type, queue, priority, status, max_attempts,"
                         + " timeout_seconds, run_at, created_at, updated_at)"
                         + " VALUES (?::uuid, ?, ?, 1, 'QUEUED', 3, 60, now(), now(), now())")) {
@@ -140,7 +130,7 @@ class PostgresNotificationsTest {
     }
 
     private static void terminateListeningSessions() throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl());
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl());
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                         + " WHERE datname = current_database() AND query LIKE 'LISTEN%'")) {
