@@ -7,8 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.client.TaskforgeClient;
-import io.taskforge.server.problem.InvalidRequestException;
 import io.taskforge.server.problem.NotFoundException;
+import io.taskforge.server.sse.LastEventId;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskIds;
 import java.util.Locale;
@@ -69,22 +69,8 @@ class LogStreamController {
             throw NotFoundException.task(id);
         }
         String taskId = id.toLowerCase(Locale.ROOT);
-        long afterSeq = lastEventId != null && !lastEventId.isBlank()
-                ? seq("Last-Event-ID", lastEventId)
-                : after != null && !after.isBlank() ? seq("after", after) : 0;
+        Long afterSeq = LastEventId.resumeAfter(lastEventId, after, "the seq of a log line");
         Task task = client.get(taskId).orElseThrow(() -> NotFoundException.task(taskId));
-        return streams.open(task, afterSeq);
-    }
-
-    private static long seq(String field, String value) {
-        try {
-            long seq = Long.parseLong(value.strip());
-            if (seq >= 0) {
-                return seq;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException(field, "must be the seq of a log line (a non-negative integer)");
+        return streams.open(task, afterSeq != null ? afterSeq : 0);
     }
 }

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.taskforge.server.problem.InvalidRequestException;
+import io.taskforge.server.sse.LastEventId;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,25 +77,8 @@ class EventStreamController {
             @Parameter(description = "the new status, comma-separated; any matches", example = "SUCCEEDED,FAILED")
                     @RequestParam(required = false)
                     List<String> status) {
-        Long position = null;
-        if (lastEventId != null && !lastEventId.isBlank()) {
-            position = position("Last-Event-ID", lastEventId);
-        } else if (after != null && !after.isBlank()) {
-            position = position("after", after);
-        }
+        Long position = LastEventId.resumeAfter(lastEventId, after, "the id of an event of this stream");
         ChangeFilter filter = ChangeFilter.parse(queue, type, tag, status);
         return streams.open(position, filter);
-    }
-
-    private static long position(String field, String value) {
-        try {
-            long id = Long.parseLong(value.strip());
-            if (id >= 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException(field, "must be the id of an event of this stream (a non-negative integer)");
     }
 }
