@@ -300,10 +300,14 @@ public abstract class EngineContract {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handler.order.size() == 7);
         assertThat(handler.order).containsExactlyElementsOf(expected);
-        assertThat(worker.client()
-                        .list(TaskQuery.builder().status(TaskStatus.SUCCEEDED).build())
-                        .items())
-                .hasSize(7);
+        // The last outcome is written after its handler returned: wait for it, do not race it.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(worker.client()
+                                .list(TaskQuery.builder()
+                                        .status(TaskStatus.SUCCEEDED)
+                                        .build())
+                                .items())
+                        .hasSize(7));
     }
 
     @Test
