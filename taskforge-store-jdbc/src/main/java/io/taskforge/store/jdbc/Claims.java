@@ -15,16 +15,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Claiming ready tasks: one statement takes up to N of them in claim order (see {@link
- * io.taskforge.store.jdbc.dialect.Dialect#claimSql}) and makes them RUNNING; their STARTED
- * events go in the same transaction.
+ * Claiming ready tasks: the claimed rows become RUNNING and their STARTED events go in the same
+ * transaction.
  *
- * <p>Queue settings are read first, in the same transaction ({@link QueueLimits}). When none of
- * the claimed queues is paused or limited, or only one queue is claimed from, the one statement
- * does the whole claim. Only a claim over several queues of which some are limited takes another
- * way: it picks the first candidates of each limited queue (up to what that queue allows) and of
- * the unlimited ones together, locking them, keeps the first N of all in claim order, and makes
- * exactly those RUNNING; the claim order across queues stays as without limits.
+ * <p>Queue settings are read first, in the same transaction ({@link QueueLimits}). A claim from
+ * one queue is one statement (see {@link io.taskforge.store.jdbc.dialect.Dialect#claimSql}) that
+ * reads the claim index in order and stops after N rows. A claim from several queues picks the
+ * first candidates of each queue the same way (up to N, or what a limited queue allows), locking
+ * them, keeps the first N of all in claim order, and makes exactly those RUNNING. Either way a
+ * claim reads about N index entries per queue, however long the backlog: one statement over a list
+ * of queues would make the database sort every ready task of them first.
  */
 final class Claims {
     /** Highest priority first, then earliest runAt, then id: the order the statement picked them in. */
@@ -55,7 +55,7 @@ final class Claims {
         this.limits = limits;
         this.claimSql = d.claimSql(ASSIGNMENTS, TaskRows.COLUMNS);
         this.pickSql = "SELECT id, priority, run_at FROM tf_task"
-                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND " + d.anyOf("queue")
+                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND queue = ?"
                 + " ORDER BY priority DESC, run_at, id LIMIT ?" + d.forUpdateSkipLocked();
         this.claimPickedSql = "UPDATE tf_task SET " + ASSIGNMENTS + " WHERE " + d.anyOf("id")
                 + " AND status = 'QUEUED' AND deleted_at IS NULL RETURNING " + String.join(", ", TaskRows.COLUMNS);
@@ -78,18 +78,14 @@ final class Claims {
             if (plan.open().isEmpty()) {
                 return List.of();
             }
-            List<Task> claimed;
-            if (!plan.capped()) {
-                claimed = claimInOneStatement(c, p, plan.open(), p.max());
-            } else if (plan.open().size() == 1) {
-                claimed = claimInOneStatement(
-                        c,
-                        p,
-                        plan.open(),
-                        Math.min(p.max(), plan.caps().get(plan.open().getFirst())));
-            } else {
-                claimed = claimCapped(c, p, plan);
-            }
+            List<Task> claimed = d.inClaimOrder(c, cc -> {
+                if (plan.open().size() == 1) {
+                    String queue = plan.open().getFirst();
+                    return claimInOneStatement(
+                            cc, p, queue, Math.min(p.max(), plan.caps().getOrDefault(queue, p.max())));
+                }
+                return claimPicked(cc, p, plan);
+            });
             if (claimed.isEmpty()) {
                 return List.of();
             }
@@ -113,8 +109,7 @@ final class Claims {
         });
     }
 
-    private List<Task> claimInOneStatement(Connection c, ClaimParams p, List<String> queues, int max)
-            throws SQLException {
+    private List<Task> claimInOneStatement(Connection c, ClaimParams p, String queue, int max) throws SQLException {
         return new ArrayList<>(JdbcRunner.query(
                 c,
                 claimSql,
@@ -123,25 +118,21 @@ final class Claims {
                         .instant(p.leaseUntil())
                         .instant(p.now())
                         .instant(p.now())
-                        .texts(queues)
+                        .text(queue)
                         .integer(max),
                 rows.mapper()));
     }
 
-    /** Several queues, some of them limited: pick per limited queue, then take the first N of all. */
-    private List<Task> claimCapped(Connection c, ClaimParams p, QueueLimits.Plan plan) throws SQLException {
+    /** Several queues: pick per queue (up to what a limited one allows), then take the first N of all. */
+    private List<Task> claimPicked(Connection c, ClaimParams p, QueueLimits.Plan plan) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
-        List<String> unlimited = new ArrayList<>();
         for (String queue : plan.open()) {
-            Integer cap = plan.caps().get(queue);
-            if (cap == null) {
-                unlimited.add(queue);
-            } else {
-                candidates.addAll(pick(c, List.of(queue), Math.min(cap, p.max())));
-            }
-        }
-        if (!unlimited.isEmpty()) {
-            candidates.addAll(pick(c, unlimited, p.max()));
+            int max = Math.min(p.max(), plan.caps().getOrDefault(queue, p.max()));
+            candidates.addAll(JdbcRunner.query(
+                    c,
+                    pickSql,
+                    db.args().text(queue).integer(max),
+                    rs -> new Candidate(d.readId(rs, "id"), rs.getInt("priority"), d.readInstant(rs, "run_at"))));
         }
         if (candidates.isEmpty()) {
             return List.of();
@@ -158,13 +149,5 @@ final class Claims {
                         .instant(p.now())
                         .ids(ids),
                 rows.mapper()));
-    }
-
-    private List<Candidate> pick(Connection c, List<String> queues, int max) throws SQLException {
-        return JdbcRunner.query(
-                c,
-                pickSql,
-                db.args().texts(queues).integer(max),
-                rs -> new Candidate(d.readId(rs, "id"), rs.getInt("priority"), d.readInstant(rs, "run_at")));
     }
 }

@@ -53,11 +53,7 @@ final class QueueLimits {
      * @param caps of the open queues, those that are limited, with the most tasks each may give
      * @param buckets rate-limited open queues with their bucket, to charge after the claim
      */
-    record Plan(List<String> open, Map<String, Integer> caps, Map<String, Bucket> buckets) {
-        boolean capped() {
-            return !caps.isEmpty();
-        }
-    }
+    record Plan(List<String> open, Map<String, Integer> caps, Map<String, Bucket> buckets) {}
 
     /** A rate-limited queue's bucket as this claim found it. */
     record Bucket(double available, Instant storedAt) {}

@@ -8,6 +8,7 @@ import io.taskforge.store.jdbc.QueueRows.QueueRow;
 import io.taskforge.store.jdbc.dialect.Dialect;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,23 +86,30 @@ final class Queues {
 
     private record Counts(String queue, String status, long n) {}
 
+    private record Ready(String queue, long n, Instant oldest) {}
+
     List<QueueStats> statsList(Instant now) {
         return db.read("list queues", c -> {
-            // Two statements, each served by an index alone: the counts by the queue/status index,
-            // the oldest ready task by the claim index (its run_at is in it).
-            List<Counts> counts = JdbcRunner.query(
+            // Two statements, each served by an index alone: the counts of waiting, running and
+            // dead tasks by the queue/status index; the ready ones, and the oldest of them, by the
+            // claim index (its run_at is in it).
+            List<Counts> counts = new ArrayList<>(JdbcRunner.query(
                     c,
                     "SELECT queue, status, count(*) AS n FROM tf_task WHERE status IN ('PENDING', 'SCHEDULED',"
-                            + " 'QUEUED', 'RUNNING', 'RETRYING', 'FAILED') AND deleted_at IS NULL GROUP BY queue, status",
+                            + " 'RUNNING', 'RETRYING', 'FAILED') AND deleted_at IS NULL GROUP BY queue, status",
                     db.args(),
-                    rs -> new Counts(rs.getString("queue"), rs.getString("status"), rs.getLong("n")));
+                    rs -> new Counts(rs.getString("queue"), rs.getString("status"), rs.getLong("n"))));
             Map<String, Instant> oldest = new HashMap<>();
-            JdbcRunner.query(
+            List<Ready> ready = JdbcRunner.query(
                     c,
-                    "SELECT queue, min(run_at) AS oldest FROM tf_task WHERE status = 'QUEUED' AND deleted_at IS NULL"
-                            + " GROUP BY queue",
+                    "SELECT queue, count(*) AS n, min(run_at) AS oldest FROM tf_task"
+                            + " WHERE status = 'QUEUED' AND deleted_at IS NULL GROUP BY queue",
                     db.args(),
-                    rs -> oldest.put(rs.getString("queue"), d.readInstant(rs, "oldest")));
+                    rs -> new Ready(rs.getString("queue"), rs.getLong("n"), d.readInstant(rs, "oldest")));
+            for (Ready r : ready) {
+                counts.add(new Counts(r.queue(), "QUEUED", r.n()));
+                oldest.put(r.queue(), r.oldest());
+            }
             List<QueueRow> settings = rows.all(c);
 
             Map<String, long[]> byQueue = new TreeMap<>();

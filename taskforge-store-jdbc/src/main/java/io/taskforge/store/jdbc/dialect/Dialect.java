@@ -2,6 +2,7 @@ package io.taskforge.store.jdbc.dialect;
 
 import com.zaxxer.hikari.HikariConfig;
 import io.taskforge.jdbc.ConnectionSource;
+import io.taskforge.jdbc.SqlWork;
 import io.taskforge.jdbc.ValueBinder;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -33,11 +36,42 @@ public interface Dialect {
     // ---- SQL shapes ------------------------------------------------------------------------------
 
     /**
-     * The claim statement: takes up to N ready tasks of some queues in claim order and applies
-     * {@code assignments} to them, returning {@code columns}. Parameters: those of {@code
-     * assignments}, then the queue list (bound with {@link #texts()}), then N.
+     * The claim statement: takes up to N ready tasks of one queue in claim order and applies {@code
+     * assignments} to them, returning {@code columns}. Parameters: those of {@code assignments},
+     * then the queue, then N.
+     *
+     * <p>One queue, compared with {@code =}, so that the claim index gives the rows in claim order
+     * and the scan stops after N: with a list of queues the database would have to sort every ready
+     * task of them first, and a claim would cost as much as the backlog is long.
      */
     String claimSql(String assignments, List<String> columns);
+
+    /**
+     * A FROM item named {@code u} whose rows are the elements of bound arrays, one array per
+     * column, bound with {@link #texts()} (every value as text; null allowed): many rows written by
+     * one statement. Empty when the database takes no arrays; the caller then runs one statement
+     * per row, in a JDBC batch.
+     *
+     * @param columns the column names of {@code u}, each with its SQL type
+     */
+    Optional<String> arrayRows(List<Map.Entry<String, String>> columns);
+
+    /**
+     * Inside a transaction: the following statements are planned for the values bound to them. A
+     * plan made once for any values (PostgreSQL's generic plan of a prepared statement) guesses ten
+     * elements per bound array, and turned a join over {@link #arrayRows} of a thousand into a
+     * million comparisons.
+     */
+    void planForBoundValues(Connection c) throws SQLException;
+
+    /**
+     * Inside a transaction: runs {@code work}, whose statements read ready tasks in claim order,
+     * so that they take that order from the claim index instead of sorting. A queue table's
+     * statistics are stale more often than not (a bulk insert, a drained backlog); from them a
+     * planner may judge that reading any index on the queue and sorting everything found is as
+     * cheap, and a claim then costs as much as the backlog is long.
+     */
+    <T> T inClaimOrder(Connection c, SqlWork<T> work) throws SQLException;
 
     /** Appended to a SELECT inside a write transaction to lock the rows it reads. */
     String forUpdate();

@@ -3,11 +3,13 @@ package io.taskforge.store.jdbc.dialect;
 import com.zaxxer.hikari.HikariConfig;
 import io.taskforge.jdbc.ConnectionSource;
 import io.taskforge.jdbc.JdbcRunner;
+import io.taskforge.jdbc.SqlWork;
 import io.taskforge.jdbc.ValueBinder;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -48,15 +52,46 @@ final class PostgresDialect implements Dialect {
     @Override
     public String claimSql(String assignments, List<String> columns) {
         // SKIP LOCKED: concurrent claimers each take other rows instead of queueing on the same
-        // first ones. The rows are locked by the inner SELECT and re-checked, so none is taken
-        // twice.
-        return "UPDATE tf_task t SET " + assignments
-                + " FROM (SELECT id FROM tf_task"
-                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND " + anyOf("queue")
-                + " ORDER BY priority DESC, run_at, id LIMIT ? FOR UPDATE SKIP LOCKED) c"
-                + " WHERE t.id = c.id"
-                + " RETURNING "
-                + String.join(", ", columns.stream().map(col -> "t." + col).toList());
+        // first ones. The ids are picked and locked by the inner SELECT, in the claim index's
+        // order; "id = ANY(ARRAY(...))" then updates them by primary key, whatever the planner
+        // thinks of the table's (often stale) statistics: a join here once made it read the whole
+        // table on every claim.
+        return "UPDATE tf_task SET " + assignments
+                + " WHERE id = ANY(ARRAY(SELECT id FROM tf_task"
+                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND queue = ?"
+                + " ORDER BY priority DESC, run_at, id LIMIT ? FOR UPDATE SKIP LOCKED))"
+                + " RETURNING " + String.join(", ", columns);
+    }
+
+    @Override
+    public Optional<String> arrayRows(List<Map.Entry<String, String>> columns) {
+        // unnest of several arrays zips them into rows; text arrays cast to the column types.
+        return Optional.of("unnest("
+                + String.join(
+                        ", ",
+                        columns.stream().map(c -> "?::" + c.getValue() + "[]").toList())
+                + ") AS u("
+                + String.join(", ", columns.stream().map(Map.Entry::getKey).toList()) + ")");
+    }
+
+    @Override
+    public void planForBoundValues(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
+    }
+
+    @Override
+    public <T> T inClaimOrder(Connection c, SqlWork<T> work) throws SQLException {
+        // A plan with a Sort node costs "disabled" now: only the claim index gives the order.
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL enable_sort = off");
+        }
+        T result = work.run(c);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL enable_sort = on");
+        }
+        return result;
     }
 
     @Override
