@@ -52,14 +52,15 @@ public final class DrainWorkload implements Workload {
             Taskforges.submitInBatches(client, n, "drain");
             double seconds = (System.nanoTime() - began) / 1e9;
             report.add("A", store.label(), SUBJECT_JAVA_BATCH, "insert/s", n / seconds, "tasks/s");
-            drain(ctx, store, db, ts, n, "A", SUBJECT_WORKER);
+            drain(ctx, store, db, ts, n, "A", SUBJECT_WORKER, worker -> {});
         }
         httpBatches(ctx, store, n);
     }
 
     /**
      * Starts one worker process on a table holding {@code expected} waiting tasks, waits until none
-     * is left, and reports the drain. Shared with the backlog workload.
+     * is left, and reports the drain; then hands the idle worker to {@code afterwards} before
+     * stopping it. Shared with the backlog workload.
      *
      * @return worked/s
      */
@@ -70,7 +71,8 @@ public final class DrainWorkload implements Workload {
             TaskStore ts,
             int expected,
             String workload,
-            String subject)
+            String subject,
+            AfterDrain afterwards)
             throws Exception {
         Report report = ctx.report();
         TaskTable table = new TaskTable(db);
@@ -83,6 +85,9 @@ public final class DrainWorkload implements Workload {
         double workerCpu;
         double dbCpu = Double.NaN;
         double dbSharedCpu = Double.NaN;
+        double wall;
+        Map<String, Long> counts;
+        TaskTable.Span span;
         try (ChildJvm worker = Taskforges.startWorker(ctx, db, ts)) {
             double workerCpu0 = worker.cpuSeconds();
             PostgresCpu.Snapshot pg0 = pgCpu == null ? null : pgCpu.snapshot();
@@ -108,11 +113,12 @@ public final class DrainWorkload implements Workload {
                 }
             }
             cpuTasks = left0;
+            wall = (System.nanoTime() - launched) / 1e9;
+            counts = table.countByStatus();
+            span = table.span(sinceMillis);
+            afterwards.accept(worker);
         }
-        double wall = (System.nanoTime() - launched) / 1e9;
-        Map<String, Long> counts = table.countByStatus();
         long succeeded = counts.getOrDefault("SUCCEEDED", 0L) - succeededBefore;
-        TaskTable.Span span = table.span(sinceMillis);
         double workedPerSecond = expected / Math.max(span.seconds(), 0.001);
         report.add(workload, store.label(), subject, "worked/s", workedPerSecond, "tasks/s");
         report.add(workload, store.label(), subject, "tasks succeeded", succeeded, "tasks");
@@ -142,6 +148,12 @@ public final class DrainWorkload implements Workload {
                     + " tasks succeeded: " + counts);
         }
         return workedPerSecond;
+    }
+
+    /** What to do with the worker once the drain is over, before it stops. */
+    @FunctionalInterface
+    interface AfterDrain {
+        void accept(ChildJvm idleWorker) throws Exception;
     }
 
     private static void httpBatches(BenchContext ctx, Store store, int n) throws Exception {

@@ -49,6 +49,18 @@ final class TaskTable {
         }
     }
 
+    /** The id of some SUCCEEDED task. */
+    String anySucceededId() throws SQLException {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM tf_task WHERE status = 'SUCCEEDED' LIMIT 1")) {
+            if (!rs.next()) {
+                throw new SQLException("no SUCCEEDED task to copy");
+            }
+            return rs.getString(1);
+        }
+    }
+
     /** How many tasks are in each status. */
     Map<String, Long> countByStatus() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
