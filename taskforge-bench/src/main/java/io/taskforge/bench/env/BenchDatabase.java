@@ -36,11 +36,16 @@ public final class BenchDatabase implements AutoCloseable {
             throws SQLException, IOException {
         if (store == Store.POSTGRESQL) {
             String name = server.createDatabase(purpose);
-            return new BenchDatabase(store, server.urlOf(name), name, server, null);
+            return tracked(new BenchDatabase(store, server.urlOf(name), name, server, null));
         }
         Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "sqlite-" + purpose + "-");
         Path file = dir.resolve("taskforge.db");
-        return new BenchDatabase(store, "jdbc:sqlite:" + file.toAbsolutePath(), file.toString(), null, dir);
+        return tracked(new BenchDatabase(store, "jdbc:sqlite:" + file.toAbsolutePath(), file.toString(), null, dir));
+    }
+
+    private static BenchDatabase tracked(BenchDatabase db) {
+        Leftovers.add(db);
+        return db;
     }
 
     public Store store() {
@@ -54,6 +59,11 @@ public final class BenchDatabase implements AutoCloseable {
     /** The PostgreSQL database's name, or the SQLite file's path. */
     public String name() {
         return name;
+    }
+
+    @Override
+    public String toString() {
+        return store.label() + " database " + name;
     }
 
     /** A plain connection of the harness's own, for reading counts and filling the backlog. */
@@ -73,6 +83,7 @@ public final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        Leftovers.remove(this);
         if (server != null) {
             server.dropDatabase(name);
             return;

@@ -52,7 +52,9 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(args);
         ProcessBuilder pb =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        return new ChildJvm(name, pb.start(), output);
+        ChildJvm child = new ChildJvm(name, pb.start(), output);
+        Leftovers.add(child);
+        return child;
     }
 
     /** A TCP port that was free a moment ago, for a server to listen on. */
@@ -114,6 +116,11 @@ public final class ChildJvm implements AutoCloseable {
         return ProcStats.cpuSeconds(process.pid());
     }
 
+    @Override
+    public String toString() {
+        return name + " process " + process.pid();
+    }
+
     /** The last lines of the process's output. */
     public String tail() {
         try {
@@ -127,6 +134,7 @@ public final class ChildJvm implements AutoCloseable {
     /** SIGTERM, then SIGKILL after a minute. */
     @Override
     public void close() throws InterruptedException {
+        Leftovers.remove(this);
         if (!process.isAlive()) {
             return;
         }
