@@ -1,0 +1,15 @@
+package io.taskforge.bench;
+
+/** One of the workloads A..F of issue 7, run once per store it applies to. */
+public interface Workload {
+    /** A..F */
+    String id();
+
+    /** One line for people: what it measures. */
+    String title();
+
+    boolean runsOn(Store store);
+
+    /** Runs on a database of its own and adds its figures to the context's report. */
+    void run(BenchContext ctx, Store store) throws Exception;
+}
