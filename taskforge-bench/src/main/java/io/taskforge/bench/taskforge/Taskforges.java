@@ -47,7 +47,14 @@ final class Taskforges {
     }
 
     /**
-     * Starts {@code taskforge worker} with the product's defaults and waits until it has registered
+     * Slots of the worker process. The default (twice the CPUs, at least 4) suits tasks that run
+     * processes; no-op tasks on virtual threads are what a queue benchmark measures, and the
+     * recommended setting for them is many slots, as the peers get their recommended thread counts.
+     */
+    static final int WORKER_CONCURRENCY = 1000;
+
+    /**
+     * Starts {@code taskforge worker} with {@link #WORKER_CONCURRENCY} slots and otherwise the product's defaults and waits until it has registered
      * itself as ACTIVE: from then on it listens for new tasks and claims them.
      */
     static ChildJvm startWorker(BenchContext ctx, BenchDatabase db, TaskStore store)
@@ -58,7 +65,16 @@ final class Taskforges {
     /** A worker of {@code queue} only. */
     static ChildJvm startWorker(BenchContext ctx, BenchDatabase db, TaskStore store, String queue)
             throws IOException, InterruptedException {
-        ChildJvm worker = ctx.startTaskforge("worker", List.of("worker", "--db", db.jdbcUrl(), "--queues", queue));
+        ChildJvm worker = ctx.startTaskforge(
+                "worker",
+                List.of(
+                        "worker",
+                        "--db",
+                        db.jdbcUrl(),
+                        "--queues",
+                        queue,
+                        "--concurrency",
+                        String.valueOf(WORKER_CONCURRENCY)));
         try {
             worker.await(
                     "register as an active worker",
