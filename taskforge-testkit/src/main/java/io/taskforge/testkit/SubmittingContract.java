@@ -143,6 +143,62 @@ abstract class SubmittingContract extends StoreContractSupport {
         assertThat(store().tagList()).extracting(Tag::taskCount).containsExactly(3000L);
     }
 
+    @Test
+    void a_large_batch_keeps_every_character_of_every_field() {
+        // Large batches take the store's bulk path (COPY on PostgreSQL), whose text format gives
+        // tabs, line breaks and backslashes meanings of their own.
+        String awkward = "tab\there, line\nbreak, return\r, back\\slash, \\N, \\., ü, 漢字, 🙂";
+        List<Task> tasks = IntStream.range(0, 200)
+                .mapToObj(i -> task().withTitle(awkward + " #" + i)
+                        .withDescription(i % 2 == 0 ? null : awkward)
+                        .withPayload("{\"text\": \"a\\tb\\nc\\\\d\\u0001\",\n\t\"n\": " + i + "}")
+                        .withTags("bulk", "t/" + i % 3)
+                        .withUniqueKey(i % 5 == 0 ? "key\t" + i : null)
+                        .withIdempotencyKey("idem\\" + i)
+                        .withOwner(awkward)
+                        .withTraceParent(null)
+                        .build())
+                .toList();
+
+        store().taskInsertMany(tasks);
+
+        for (Task written : tasks) {
+            assertThat(get(written)).usingRecursiveComparison().isEqualTo(written);
+        }
+        assertThat(events(tasks.getLast()))
+                .extracting(TaskEvent::type, TaskEvent::actor)
+                .containsExactly(tuple(TaskEventType.CREATED, awkward));
+    }
+
+    @Test
+    void a_failed_large_batch_writes_nothing() {
+        List<Task> tasks = new ArrayList<>(IntStream.range(0, 200)
+                .mapToObj(i -> task().withTags("bulk").build())
+                .toList());
+        tasks.add(task().withId(tasks.get(100).id()).build());
+
+        assertThatThrownBy(() -> store().taskInsertMany(tasks)).isInstanceOf(StoreException.class);
+
+        assertThat(store().taskList(TaskQuery.builder().includeTotal(true).build())
+                        .total())
+                .isZero();
+        assertThat(store().tagList()).isEmpty();
+    }
+
+    @Test
+    void a_unique_key_held_when_a_large_batch_comes_rejects_it_and_names_the_holder() {
+        Task holder = insert(task().withUniqueKey("nightly"));
+        List<Task> tasks = new ArrayList<>(
+                IntStream.range(0, 200).mapToObj(i -> task().build()).toList());
+        tasks.add(task().withUniqueKey("nightly").build());
+
+        assertThatThrownBy(() -> store().taskInsertMany(tasks))
+                .isInstanceOfSatisfying(
+                        UniqueKeyConflictException.class,
+                        e -> assertThat(e.holderTaskId()).isEqualTo(holder.id()));
+        assertThat(store().taskGet(tasks.getFirst().id())).isEmpty();
+    }
+
     // ---- idempotency keys ---------------------------------------------------------------------------
 
     @Test

@@ -6,14 +6,13 @@ import io.taskforge.store.Inserted;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.UniqueKeyConflictException;
 import io.taskforge.store.jdbc.dialect.Dialect;
+import io.taskforge.store.jdbc.dialect.RowSink;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskEvent;
 import io.taskforge.task.TaskEventType;
 import io.taskforge.task.TaskStatus;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,9 +34,6 @@ import java.util.stream.Collectors;
  * unique index and looked up after the rollback.
  */
 final class TaskInserts {
-    private static final String INSERT = "INSERT INTO tf_task (" + String.join(", ", TaskRows.COLUMNS) + ") VALUES ("
-            + TaskRows.COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-
     private final StoreDb db;
     private final Dialect d;
     private final TaskRows rows;
@@ -95,7 +91,7 @@ final class TaskInserts {
             return result;
         }
 
-        JdbcRunner.batch(c, INSERT, fresh, this::bindTask);
+        d.insertAll(c, "tf_task", TaskRows.COLUMNS, fresh, TaskInserts::writeTask);
         tags.attach(
                 c,
                 fresh.stream()
@@ -204,42 +200,36 @@ final class TaskInserts {
                 .orElseGet(() -> new UniqueKeyConflictException(keys.getFirst().key(), null));
     }
 
-    private void bindTask(PreparedStatement ps, Task t) throws SQLException {
-        int i = 0;
-        d.id().bind(ps, ++i, t.id());
-        ps.setString(++i, t.tenantId());
-        ps.setString(++i, t.type());
-        ps.setString(++i, t.title());
-        ps.setString(++i, t.description());
-        d.json().bind(ps, ++i, t.payload());
-        ps.setString(++i, t.queue());
-        ps.setInt(++i, t.priority().rank());
-        ps.setString(++i, t.status().name());
-        ps.setInt(++i, t.attempt());
-        ps.setInt(++i, t.maxAttempts());
-        ps.setInt(++i, t.timeoutSeconds());
-        d.instant().bind(ps, ++i, t.runAt());
-        d.instant().bind(ps, ++i, t.leaseUntil());
-        ps.setString(++i, t.workerId());
-        if (t.progress() == null) {
-            ps.setNull(++i, Types.INTEGER);
-            ps.setNull(++i, Types.VARCHAR);
-        } else {
-            ps.setInt(++i, t.progress().percent());
-            ps.setString(++i, t.progress().message());
-        }
-        d.json().bind(ps, ++i, t.result());
-        d.json().bind(ps, ++i, ErrorJson.write(t.error()));
-        ps.setString(++i, t.uniqueKey());
-        ps.setString(++i, t.idempotencyKey());
-        ps.setString(++i, t.owner());
-        ps.setString(++i, t.pipelineRunId());
-        ps.setString(++i, t.node());
-        ps.setString(++i, t.traceParent());
-        ps.setBoolean(++i, t.cancelRequested());
-        d.instant().bind(ps, ++i, t.createdAt());
-        d.instant().bind(ps, ++i, t.updatedAt());
-        d.instant().bind(ps, ++i, t.startedAt());
-        d.instant().bind(ps, ++i, t.finishedAt());
+    private static void writeTask(Task t, RowSink row) throws SQLException {
+        row.id(t.id());
+        row.text(t.tenantId());
+        row.text(t.type());
+        row.text(t.title());
+        row.text(t.description());
+        row.json(t.payload());
+        row.text(t.queue());
+        row.integer(t.priority().rank());
+        row.text(t.status().name());
+        row.integer(t.attempt());
+        row.integer(t.maxAttempts());
+        row.integer(t.timeoutSeconds());
+        row.instant(t.runAt());
+        row.instant(t.leaseUntil());
+        row.text(t.workerId());
+        row.integer(t.progress() == null ? null : t.progress().percent());
+        row.text(t.progress() == null ? null : t.progress().message());
+        row.json(t.result());
+        row.json(ErrorJson.write(t.error()));
+        row.text(t.uniqueKey());
+        row.text(t.idempotencyKey());
+        row.text(t.owner());
+        row.text(t.pipelineRunId());
+        row.text(t.node());
+        row.text(t.traceParent());
+        row.bool(t.cancelRequested());
+        row.instant(t.createdAt());
+        row.instant(t.updatedAt());
+        row.instant(t.startedAt());
+        row.instant(t.finishedAt());
     }
 }
