@@ -1,7 +1,11 @@
 package io.taskforge.store.jdbc;
 
+import io.taskforge.jdbc.JdbcException;
 import io.taskforge.jdbc.JdbcRunner;
+import io.taskforge.jdbc.SqlErrors;
+import io.taskforge.jdbc.TransientJdbcException;
 import io.taskforge.jdbc.UniqueViolationException;
+import io.taskforge.store.InsertOutcome;
 import io.taskforge.store.Inserted;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.UniqueKeyConflictException;
@@ -13,6 +17,7 @@ import io.taskforge.task.TaskEventType;
 import io.taskforge.task.TaskStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,6 +70,79 @@ final class TaskInserts {
             // Lost a race on an idempotency key: the winner's task is visible now.
             return db.write(
                     "insert tasks", (c, scope) -> insert(c, scope, tasks), again -> uniqueKeyConflict(tasks, again));
+        }
+    }
+
+    /**
+     * Independent tasks in one transaction (see {@link io.taskforge.store.TaskStore#taskInsertEach}).
+     * The common case, nothing refused, is one bulk insert like {@link #insertMany}. When that fails
+     * it is rolled back to a savepoint, and the tasks go in one by one, each under a savepoint of
+     * its own, so that a refused task takes nothing else with it. Errors that concern the whole
+     * transaction (a deadlock or serialization failure, a lost connection) leave this method and
+     * fail or retry all of them together.
+     */
+    List<InsertOutcome> insertEach(List<Task> input) {
+        if (input.isEmpty()) {
+            return List.of();
+        }
+        if (input.size() == 1) {
+            // Alone, the task's errors are the transaction's: no savepoint needed to tell them apart.
+            try {
+                return List.of(InsertOutcome.of(insertMany(input).getFirst()));
+            } catch (UniqueKeyConflictException e) {
+                return List.of(InsertOutcome.failed(e));
+            }
+        }
+        List<Task> tasks =
+                input.stream().map(t -> t.withTags(Tags.distinct(t.tags()))).toList();
+        return db.write("insert tasks", (c, scope) -> {
+            Savepoint all = c.setSavepoint();
+            try {
+                return insert(c, scope, tasks).stream().map(InsertOutcome::of).toList();
+            } catch (UniqueKeyConflictException e) {
+                c.rollback(all);
+            } catch (SQLException e) {
+                c.rollback(all);
+                rethrowIfTransient(e);
+            }
+            List<InsertOutcome> outcomes = new ArrayList<>(tasks.size());
+            for (Task t : tasks) {
+                outcomes.add(insertAlone(c, scope, t));
+            }
+            return outcomes;
+        });
+    }
+
+    /** One task under a savepoint: written, or rolled back with the error it would have alone. */
+    private InsertOutcome insertAlone(Connection c, TxScope scope, Task t) throws SQLException {
+        // At most two tries: the second only after losing a race on an idempotency key.
+        for (int attempt = 1; ; attempt++) {
+            Savepoint one = c.setSavepoint();
+            try {
+                Inserted inserted = insert(c, scope, List.of(t)).getFirst();
+                c.releaseSavepoint(one);
+                return InsertOutcome.of(inserted);
+            } catch (UniqueKeyConflictException e) {
+                c.rollback(one);
+                return InsertOutcome.failed(e);
+            } catch (SQLException e) {
+                c.rollback(one);
+                rethrowIfTransient(e);
+                JdbcException error = SqlErrors.translate("insert task", e);
+                if (error instanceof UniqueViolationException unique) {
+                    if (unique.mentions("idempotency_key") && attempt == 1) {
+                        continue; // the winner's task is visible now
+                    }
+                    return InsertOutcome.failed(uniqueKeyConflict(c, List.of(t), unique));
+                }
+                return InsertOutcome.failed(new StoreException("insert tasks failed", error));
+            }
+        }
+    }
+
+    private static void rethrowIfTransient(SQLException e) throws SQLException {
+        if (SqlErrors.translate("insert tasks", e) instanceof TransientJdbcException) {
+            throw e;
         }
     }
 
@@ -184,18 +262,34 @@ final class TaskInserts {
 
     /** After a unique violation: which key, and who holds it now (null if it finished meanwhile). */
     private RuntimeException uniqueKeyConflict(List<Task> tasks, UniqueViolationException e) {
-        if (!e.mentions("unique_key")) {
-            return new StoreException("insert tasks failed", e);
-        }
-        List<Key> keys = tasks.stream()
-                .filter(t -> t.uniqueKey() != null && !t.status().isFinished())
-                .map(t -> new Key(t.tenantId(), t.uniqueKey()))
-                .distinct()
-                .toList();
+        List<Key> keys = uniqueKeys(tasks, e);
         if (keys.isEmpty()) {
             return new StoreException("insert tasks failed", e);
         }
         Optional<Holder> holder = db.read("look up unique key holder", c -> firstHeld(c, keys));
+        return conflict(keys, holder);
+    }
+
+    /** Like {@link #uniqueKeyConflict(List, UniqueViolationException)}, looking on in the same transaction. */
+    private RuntimeException uniqueKeyConflict(Connection c, List<Task> tasks, UniqueViolationException e)
+            throws SQLException {
+        List<Key> keys = uniqueKeys(tasks, e);
+        return keys.isEmpty() ? new StoreException("insert tasks failed", e) : conflict(keys, firstHeld(c, keys));
+    }
+
+    /** The unique keys the tasks claim, when {@code e} is about unique keys; else none. */
+    private static List<Key> uniqueKeys(List<Task> tasks, UniqueViolationException e) {
+        if (!e.mentions("unique_key")) {
+            return List.of();
+        }
+        return tasks.stream()
+                .filter(t -> t.uniqueKey() != null && !t.status().isFinished())
+                .map(t -> new Key(t.tenantId(), t.uniqueKey()))
+                .distinct()
+                .toList();
+    }
+
+    private static UniqueKeyConflictException conflict(List<Key> keys, Optional<Holder> holder) {
         return holder.map(h -> new UniqueKeyConflictException(h.key().key(), h.taskId()))
                 .orElseGet(() -> new UniqueKeyConflictException(keys.getFirst().key(), null));
     }
