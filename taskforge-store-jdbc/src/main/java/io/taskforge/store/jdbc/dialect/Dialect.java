@@ -69,6 +69,12 @@ public interface Dialect {
      */
     String runTimeStatsSql(String rows);
 
+    /**
+     * An expression for the tags of the task whose id is {@code taskIdColumn}, in their stored
+     * order, read back with {@link #readStringList}; an empty list for a task without tags.
+     */
+    String tagsOf(String taskIdColumn);
+
     // ---- binding and reading ---------------------------------------------------------------------
 
     ValueBinder<String> id();

@@ -101,6 +101,11 @@ final class PostgresDialect implements Dialect {
                 + " max(finished_at - started_at) AS mx FROM " + rows + " GROUP BY type) s";
     }
 
+    @Override
+    public String tagsOf(String taskIdColumn) {
+        return "ARRAY(SELECT tt.tag FROM tf_task_tag tt WHERE tt.task_id = " + taskIdColumn + " ORDER BY tt.position)";
+    }
+
     private static String millis(String interval) {
         return "GREATEST(0, round(extract(epoch FROM " + interval + ") * 1000))::bigint";
     }

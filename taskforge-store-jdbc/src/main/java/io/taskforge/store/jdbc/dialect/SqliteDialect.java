@@ -99,6 +99,12 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String tagsOf(String taskIdColumn) {
+        return "(SELECT json_group_array(tt.tag ORDER BY tt.position) FROM tf_task_tag tt WHERE tt.task_id = "
+                + taskIdColumn + ")";
+    }
+
+    @Override
     public ValueBinder<String> id() {
         return (ps, i, v) -> Params.bindText(ps, i, v == null ? null : v.toLowerCase(Locale.ROOT));
     }
