@@ -33,6 +33,13 @@ import java.util.Optional;
  */
 public final class TaskforgeClient {
     private static final int MAX_LOG_PAGE = 1000;
+    /**
+     * Transactions of single submissions running at once. Two let one group be written while the
+     * previous one waits for its commit to reach the disk.
+     */
+    private static final int SUBMIT_WRITERS = 2;
+    /** The most single submissions one transaction takes. */
+    private static final int SUBMIT_GROUP = 256;
 
     private final TaskStore store;
     private final JsonCodec json;
@@ -40,6 +47,7 @@ public final class TaskforgeClient {
     private final TaskDefaults defaults;
     private final NewTaskValidator validator;
     private final EngineListener listener;
+    private final GroupCommit singles;
 
     public TaskforgeClient(TaskStore store, JsonCodec json, Clock clock, TaskDefaults defaults) {
         this(store, json, clock, defaults, EngineListener.NONE);
@@ -53,6 +61,7 @@ public final class TaskforgeClient {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.validator = new NewTaskValidator(defaults, json);
+        this.singles = new GroupCommit(store, SUBMIT_WRITERS, SUBMIT_GROUP);
     }
 
     public TaskDefaults defaults() {
@@ -113,7 +122,10 @@ public final class TaskforgeClient {
         for (NewTask t : tasks) {
             rows.add(toRow(t, now));
         }
-        List<Inserted> inserted = store.taskInsertMany(rows);
+        // A single task shares its transaction with other callers' single tasks (see GroupCommit);
+        // a batch is a transaction of its own, all or nothing.
+        List<Inserted> inserted =
+                rows.size() == 1 ? List.of(singles.submit(rows.getFirst())) : store.taskInsertMany(rows);
         List<Task> created =
                 inserted.stream().filter(Inserted::created).map(Inserted::task).toList();
         if (!created.isEmpty()) {

@@ -9,6 +9,7 @@ import io.taskforge.task.TaskPage;
 import io.taskforge.task.TaskPatch;
 import io.taskforge.task.TaskQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,32 @@ public interface TaskStore extends AutoCloseable {
      * @return one entry per input task, in input order
      */
     List<Inserted> taskInsertMany(List<Task> tasks);
+
+    /**
+     * Inserts tasks that have nothing to do with each other (single submissions of different callers)
+     * in one transaction, so they share one commit. Each task fares exactly as {@link
+     * #taskInsertMany} of it alone would, in list order: a task whose idempotency key an earlier one
+     * of the list used returns that earlier task, a unique key taken by an earlier one conflicts
+     * with it. One task being refused (a unique key conflict, a value the database will not take)
+     * changes nothing for the others. A failure of the transaction itself (the database cannot be
+     * reached) throws, and then nothing is inserted; for a list of one task, any error of that task
+     * but a unique key conflict may also throw.
+     *
+     * <p>The default inserts them one transaction each.
+     *
+     * @return one outcome per input task, in input order
+     */
+    default List<InsertOutcome> taskInsertEach(List<Task> tasks) {
+        List<InsertOutcome> outcomes = new ArrayList<>(tasks.size());
+        for (Task t : tasks) {
+            try {
+                outcomes.add(InsertOutcome.of(taskInsertMany(List.of(t)).getFirst()));
+            } catch (UniqueKeyConflictException | StoreException e) {
+                outcomes.add(InsertOutcome.failed(e));
+            }
+        }
+        return outcomes;
+    }
 
     Optional<Task> taskGet(String id);
 

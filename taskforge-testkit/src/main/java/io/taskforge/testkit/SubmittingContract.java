@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.taskforge.store.AttemptOutcome;
+import io.taskforge.store.InsertOutcome;
 import io.taskforge.store.Inserted;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.UniqueKeyConflictException;
@@ -141,6 +142,154 @@ abstract class SubmittingContract extends StoreContractSupport {
                         .total())
                 .isEqualTo(3000L);
         assertThat(store().tagList()).extracting(Tag::taskCount).containsExactly(3000L);
+    }
+
+    @Test
+    void a_large_batch_keeps_every_character_of_every_field() {
+        // Large batches take the store's bulk path (COPY on PostgreSQL), whose text format gives
+        // tabs, line breaks and backslashes meanings of their own.
+        String awkward = "tab\there, line\nbreak, return\r, back\\slash, \\N, \\., ü, 漢字, 🙂";
+        List<Task> tasks = IntStream.range(0, 200)
+                .mapToObj(i -> task().withTitle(awkward + " #" + i)
+                        .withDescription(i % 2 == 0 ? null : awkward)
+                        .withPayload("{\"text\": \"a\\tb\\nc\\\\d\\u0001\",\n\t\"n\": " + i + "}")
+                        .withTags("bulk", "t/" + i % 3)
+                        .withUniqueKey(i % 5 == 0 ? "key\t" + i : null)
+                        .withIdempotencyKey("idem\\" + i)
+                        .withOwner(awkward)
+                        .withTraceParent(null)
+                        .build())
+                .toList();
+
+        store().taskInsertMany(tasks);
+
+        for (Task written : tasks) {
+            assertThat(get(written)).usingRecursiveComparison().isEqualTo(written);
+        }
+        assertThat(events(tasks.getLast()))
+                .extracting(TaskEvent::type, TaskEvent::actor)
+                .containsExactly(tuple(TaskEventType.CREATED, awkward));
+    }
+
+    @Test
+    void a_failed_large_batch_writes_nothing() {
+        List<Task> tasks = new ArrayList<>(IntStream.range(0, 200)
+                .mapToObj(i -> task().withTags("bulk").build())
+                .toList());
+        tasks.add(task().withId(tasks.get(100).id()).build());
+
+        assertThatThrownBy(() -> store().taskInsertMany(tasks)).isInstanceOf(StoreException.class);
+
+        assertThat(store().taskList(TaskQuery.builder().includeTotal(true).build())
+                        .total())
+                .isZero();
+        assertThat(store().tagList()).isEmpty();
+    }
+
+    @Test
+    void a_unique_key_held_when_a_large_batch_comes_rejects_it_and_names_the_holder() {
+        Task holder = insert(task().withUniqueKey("nightly"));
+        List<Task> tasks = new ArrayList<>(
+                IntStream.range(0, 200).mapToObj(i -> task().build()).toList());
+        tasks.add(task().withUniqueKey("nightly").build());
+
+        assertThatThrownBy(() -> store().taskInsertMany(tasks))
+                .isInstanceOfSatisfying(
+                        UniqueKeyConflictException.class,
+                        e -> assertThat(e.holderTaskId()).isEqualTo(holder.id()));
+        assertThat(store().taskGet(tasks.getFirst().id())).isEmpty();
+    }
+
+    // ---- independent tasks in one transaction (taskInsertEach) ---------------------------------------
+
+    @Test
+    void inserting_each_gives_every_task_what_it_would_get_alone_in_list_order() {
+        Task first = task().withUniqueKey("nightly").build();
+        Task second = task().withUniqueKey("nightly").build();
+        Task asked = task().withIdempotencyKey("req-9").withTitle("asked").build();
+        Task askedAgain =
+                task().withIdempotencyKey("req-9").withTitle("asked again").build();
+        Task plain = task().withTags("x").build();
+
+        List<InsertOutcome> outcomes = store().taskInsertEach(List.of(first, second, asked, askedAgain, plain));
+
+        assertThat(outcomes.get(0).orThrow()).isEqualTo(new Inserted(first, true));
+        assertThat(outcomes.get(1).error()).isInstanceOfSatisfying(UniqueKeyConflictException.class, e -> {
+            assertThat(e.uniqueKey()).isEqualTo("nightly");
+            assertThat(e.holderTaskId()).isEqualTo(first.id());
+        });
+        assertThat(outcomes.get(2).orThrow()).isEqualTo(new Inserted(asked, true));
+        assertThat(outcomes.get(3).orThrow()).isEqualTo(new Inserted(asked, false));
+        assertThat(outcomes.get(4).orThrow().created()).isTrue();
+        assertThat(listIds(TaskQuery.all())).containsExactlyInAnyOrder(first.id(), asked.id(), plain.id());
+        assertThat(store().taskGet(second.id())).isEmpty();
+        assertThat(eventTypes(plain)).containsExactly(TaskEventType.CREATED);
+        assertThatTask(get(plain)).hasTags("x");
+    }
+
+    @Test
+    void inserting_each_returns_stored_tasks_for_used_idempotency_keys_and_names_stored_holders() {
+        Task holder = insert(task().withUniqueKey("held"));
+        Task earlier = insert(task().withIdempotencyKey("req-1"));
+        Task conflicting = task().withUniqueKey("held").build();
+        Task replayed = task().withIdempotencyKey("req-1").build();
+        Task plain = task().build();
+
+        List<InsertOutcome> outcomes = store().taskInsertEach(List.of(conflicting, replayed, plain));
+
+        assertThat(outcomes.get(0).error())
+                .isInstanceOfSatisfying(
+                        UniqueKeyConflictException.class,
+                        e -> assertThat(e.holderTaskId()).isEqualTo(holder.id()));
+        assertThat(outcomes.get(1).orThrow()).isEqualTo(new Inserted(earlier, false));
+        assertThat(outcomes.get(2).orThrow()).isEqualTo(new Inserted(plain, true));
+    }
+
+    @Test
+    void inserting_each_keeps_the_others_when_the_database_refuses_one() {
+        Task a = task().build();
+        Task b = task().build();
+        Task sameIdAsA = task().withId(a.id()).withTitle("impostor").build();
+
+        List<InsertOutcome> outcomes = store().taskInsertEach(List.of(a, sameIdAsA, b));
+
+        assertThat(outcomes.get(0).orThrow().created()).isTrue();
+        assertThat(outcomes.get(1).error()).isInstanceOf(StoreException.class);
+        assertThat(outcomes.get(2).orThrow().created()).isTrue();
+        assertThat(get(a).title()).isNull();
+        assertThat(events(a)).hasSize(1);
+        assertThat(listIds(TaskQuery.all())).containsExactlyInAnyOrder(a.id(), b.id());
+    }
+
+    @Test
+    void inserting_each_of_a_long_list_isolates_the_one_refused_task() {
+        Task holder = insert(task().withUniqueKey("held"));
+        List<Task> tasks = new ArrayList<>(IntStream.range(0, 100)
+                .mapToObj(i -> task().withTags("many").build())
+                .toList());
+        tasks.add(50, task().withUniqueKey("held").build());
+
+        List<InsertOutcome> outcomes = store().taskInsertEach(tasks);
+
+        assertThat(outcomes.get(50).error())
+                .isInstanceOfSatisfying(
+                        UniqueKeyConflictException.class,
+                        e -> assertThat(e.holderTaskId()).isEqualTo(holder.id()));
+        assertThat(outcomes).filteredOn(o -> o.error() == null).hasSize(100);
+        assertThat(store().tagList()).extracting(Tag::name, Tag::taskCount).containsExactly(tuple("many", 100L));
+    }
+
+    @Test
+    void inserting_each_of_one_task_reports_its_conflict() {
+        Task holder = insert(task().withUniqueKey("held"));
+
+        List<InsertOutcome> outcomes =
+                store().taskInsertEach(List.of(task().withUniqueKey("held").build()));
+
+        assertThat(outcomes.getFirst().error())
+                .isInstanceOfSatisfying(
+                        UniqueKeyConflictException.class,
+                        e -> assertThat(e.holderTaskId()).isEqualTo(holder.id()));
     }
 
     // ---- idempotency keys ---------------------------------------------------------------------------

@@ -18,6 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -465,6 +469,84 @@ abstract class ApiContract {
         // A finished holder releases the key.
         api.post("/api/v1/tasks/" + holder + "/cancel");
         assertThat(api.post("/api/v1/tasks", body).status()).isEqualTo(201);
+    }
+
+    @Test
+    void concurrent_creates_sharing_commits_each_get_the_answer_they_would_get_alone() throws Exception {
+        String queue = idleQueue();
+        String unique = "unique-" + UUID.randomUUID();
+        String idem = "idem-" + UUID.randomUUID();
+        String holder = create(
+                        "{\"type\": \"noop\", \"queue\": \"" + queue + "\", \"uniqueKey\": \"" + unique + "-held\"}")
+                .get("id")
+                .asString();
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            String body = switch (i % 4) {
+                case 0 -> "{\"type\": \"noop\", \"queue\": \"" + queue + "\", \"uniqueKey\": \"" + unique + "\"}";
+                case 1 -> "{\"type\": \"noop\", \"queue\": \"" + queue + "\", \"uniqueKey\": \"" + unique + "-held\"}";
+                case 2 -> "{\"type\": \"noop\", \"queue\": \"" + queue + "\", \"maxAttempts\": 0}";
+                default -> "{\"type\": \"noop\", \"queue\": \"" + queue + "\"}";
+            };
+            String[] headers = i % 8 == 3 ? new String[] {"Idempotency-Key", idem} : new String[0];
+            calls.add(() -> api.post("/api/v1/tasks", body, headers));
+        }
+        List<Response> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(calls.size())) {
+            for (Future<Response> f : clients.invokeAll(calls)) {
+                answers.add(f.get());
+            }
+        }
+
+        List<String> created = new ArrayList<>();
+        String uniqueWinner = null;
+        String idemTask = null;
+        int replays = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            Response r = answers.get(i);
+            switch (i % 4) {
+                case 0 -> {
+                    if (r.status() == 201) {
+                        assertThat(uniqueWinner)
+                                .as("a second winner of the unique key")
+                                .isNull();
+                        uniqueWinner = r.json().get("id").asString();
+                        created.add(uniqueWinner);
+                    } else {
+                        assertThat(problem(r, 409).get("uniqueKey").asString()).isEqualTo(unique);
+                    }
+                }
+                case 1 ->
+                    assertThat(problem(r, 409).get("holderTaskId").asString()).isEqualTo(holder);
+                case 2 -> problemNaming(r, 422, "maxAttempts");
+                default -> {
+                    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                    String id = r.json().get("id").asString();
+                    if (i % 8 == 3) {
+                        assertThat(idemTask == null || idemTask.equals(id)).isTrue();
+                        idemTask = id;
+                        if (r.header("Idempotent-Replayed").isPresent()) {
+                            replays++;
+                        } else {
+                            created.add(id);
+                        }
+                    } else {
+                        assertThat(r.header("Idempotent-Replayed")).isEmpty();
+                        created.add(id);
+                    }
+                }
+            }
+        }
+        assertThat(uniqueWinner).isNotNull();
+        for (int i = 0; i < answers.size(); i += 4) {
+            Response r = answers.get(i);
+            if (r.status() == 409) {
+                assertThat(r.json().get("holderTaskId").asString()).isEqualTo(uniqueWinner);
+            }
+        }
+        assertThat(replays).isEqualTo(5); // six requests with the key: one created, five replayed
+        created.add(holder);
+        assertThat(ids(api.get("/api/v1/tasks?limit=500&queue=" + queue))).containsExactlyInAnyOrderElementsOf(created);
     }
 
     // ---- cancel, retry, delete, events, patch ----------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.taskforge.jdbc.ConnectionSource;
 import io.taskforge.store.AttemptOutcome;
 import io.taskforge.store.ClaimParams;
 import io.taskforge.store.HeldTask;
+import io.taskforge.store.InsertOutcome;
 import io.taskforge.store.Inserted;
 import io.taskforge.store.ProgressUpdate;
 import io.taskforge.store.PromoteResult;
@@ -98,6 +99,16 @@ final class JdbcTaskStore implements TaskStore {
             }
         }
         return inserts.insertMany(tasks);
+    }
+
+    @Override
+    public List<InsertOutcome> taskInsertEach(List<Task> tasks) {
+        for (Task t : tasks) {
+            if (!TaskIds.isValid(t.id())) {
+                throw new IllegalArgumentException("not a task id: " + t.id());
+            }
+        }
+        return inserts.insertEach(tasks);
     }
 
     @Override

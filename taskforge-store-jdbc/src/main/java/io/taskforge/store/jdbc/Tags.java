@@ -76,10 +76,10 @@ final class Tags {
         for (Map.Entry<String, TreeSet<String>> tenant : byTenant.entrySet()) {
             ensure(c, tenant.getKey(), tenant.getValue(), now);
         }
-        JdbcRunner.batch(c, "INSERT INTO tf_task_tag (task_id, tag, position) VALUES (?, ?, ?)", rows, (ps, r) -> {
-            d.id().bind(ps, 1, r.taskId());
-            ps.setString(2, r.tag());
-            ps.setInt(3, r.position());
+        d.insertAll(c, "tf_task_tag", List.of("task_id", "tag", "position"), rows, (r, row) -> {
+            row.id(r.taskId());
+            row.text(r.tag());
+            row.integer(r.position());
         });
     }
 

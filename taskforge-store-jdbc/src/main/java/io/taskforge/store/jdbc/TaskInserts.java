@@ -1,19 +1,23 @@
 package io.taskforge.store.jdbc;
 
+import io.taskforge.jdbc.JdbcException;
 import io.taskforge.jdbc.JdbcRunner;
+import io.taskforge.jdbc.SqlErrors;
+import io.taskforge.jdbc.TransientJdbcException;
 import io.taskforge.jdbc.UniqueViolationException;
+import io.taskforge.store.InsertOutcome;
 import io.taskforge.store.Inserted;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.UniqueKeyConflictException;
 import io.taskforge.store.jdbc.dialect.Dialect;
+import io.taskforge.store.jdbc.dialect.RowSink;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskEvent;
 import io.taskforge.task.TaskEventType;
 import io.taskforge.task.TaskStatus;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,9 +39,6 @@ import java.util.stream.Collectors;
  * unique index and looked up after the rollback.
  */
 final class TaskInserts {
-    private static final String INSERT = "INSERT INTO tf_task (" + String.join(", ", TaskRows.COLUMNS) + ") VALUES ("
-            + TaskRows.COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-
     private final StoreDb db;
     private final Dialect d;
     private final TaskRows rows;
@@ -72,6 +73,79 @@ final class TaskInserts {
         }
     }
 
+    /**
+     * Independent tasks in one transaction (see {@link io.taskforge.store.TaskStore#taskInsertEach}).
+     * The common case, nothing refused, is one bulk insert like {@link #insertMany}. When that fails
+     * it is rolled back to a savepoint, and the tasks go in one by one, each under a savepoint of
+     * its own, so that a refused task takes nothing else with it. Errors that concern the whole
+     * transaction (a deadlock or serialization failure, a lost connection) leave this method and
+     * fail or retry all of them together.
+     */
+    List<InsertOutcome> insertEach(List<Task> input) {
+        if (input.isEmpty()) {
+            return List.of();
+        }
+        if (input.size() == 1) {
+            // Alone, the task's errors are the transaction's: no savepoint needed to tell them apart.
+            try {
+                return List.of(InsertOutcome.of(insertMany(input).getFirst()));
+            } catch (UniqueKeyConflictException e) {
+                return List.of(InsertOutcome.failed(e));
+            }
+        }
+        List<Task> tasks =
+                input.stream().map(t -> t.withTags(Tags.distinct(t.tags()))).toList();
+        return db.write("insert tasks", (c, scope) -> {
+            Savepoint all = c.setSavepoint();
+            try {
+                return insert(c, scope, tasks).stream().map(InsertOutcome::of).toList();
+            } catch (UniqueKeyConflictException e) {
+                c.rollback(all);
+            } catch (SQLException e) {
+                c.rollback(all);
+                rethrowIfTransient(e);
+            }
+            List<InsertOutcome> outcomes = new ArrayList<>(tasks.size());
+            for (Task t : tasks) {
+                outcomes.add(insertAlone(c, scope, t));
+            }
+            return outcomes;
+        });
+    }
+
+    /** One task under a savepoint: written, or rolled back with the error it would have alone. */
+    private InsertOutcome insertAlone(Connection c, TxScope scope, Task t) throws SQLException {
+        // At most two tries: the second only after losing a race on an idempotency key.
+        for (int attempt = 1; ; attempt++) {
+            Savepoint one = c.setSavepoint();
+            try {
+                Inserted inserted = insert(c, scope, List.of(t)).getFirst();
+                c.releaseSavepoint(one);
+                return InsertOutcome.of(inserted);
+            } catch (UniqueKeyConflictException e) {
+                c.rollback(one);
+                return InsertOutcome.failed(e);
+            } catch (SQLException e) {
+                c.rollback(one);
+                rethrowIfTransient(e);
+                JdbcException error = SqlErrors.translate("insert task", e);
+                if (error instanceof UniqueViolationException unique) {
+                    if (unique.mentions("idempotency_key") && attempt == 1) {
+                        continue; // the winner's task is visible now
+                    }
+                    return InsertOutcome.failed(uniqueKeyConflict(c, List.of(t), unique));
+                }
+                return InsertOutcome.failed(new StoreException("insert tasks failed", error));
+            }
+        }
+    }
+
+    private static void rethrowIfTransient(SQLException e) throws SQLException {
+        if (SqlErrors.translate("insert tasks", e) instanceof TransientJdbcException) {
+            throw e;
+        }
+    }
+
     private List<Inserted> insert(Connection c, TxScope scope, List<Task> tasks) throws SQLException {
         Map<Key, Task> stored = storedByIdempotencyKey(c, tasks);
         Map<Key, Task> firstInBatch = new HashMap<>();
@@ -95,7 +169,7 @@ final class TaskInserts {
             return result;
         }
 
-        JdbcRunner.batch(c, INSERT, fresh, this::bindTask);
+        d.insertAll(c, "tf_task", TaskRows.COLUMNS, fresh, TaskInserts::writeTask);
         tags.attach(
                 c,
                 fresh.stream()
@@ -188,58 +262,68 @@ final class TaskInserts {
 
     /** After a unique violation: which key, and who holds it now (null if it finished meanwhile). */
     private RuntimeException uniqueKeyConflict(List<Task> tasks, UniqueViolationException e) {
-        if (!e.mentions("unique_key")) {
-            return new StoreException("insert tasks failed", e);
-        }
-        List<Key> keys = tasks.stream()
-                .filter(t -> t.uniqueKey() != null && !t.status().isFinished())
-                .map(t -> new Key(t.tenantId(), t.uniqueKey()))
-                .distinct()
-                .toList();
+        List<Key> keys = uniqueKeys(tasks, e);
         if (keys.isEmpty()) {
             return new StoreException("insert tasks failed", e);
         }
         Optional<Holder> holder = db.read("look up unique key holder", c -> firstHeld(c, keys));
+        return conflict(keys, holder);
+    }
+
+    /** Like {@link #uniqueKeyConflict(List, UniqueViolationException)}, looking on in the same transaction. */
+    private RuntimeException uniqueKeyConflict(Connection c, List<Task> tasks, UniqueViolationException e)
+            throws SQLException {
+        List<Key> keys = uniqueKeys(tasks, e);
+        return keys.isEmpty() ? new StoreException("insert tasks failed", e) : conflict(keys, firstHeld(c, keys));
+    }
+
+    /** The unique keys the tasks claim, when {@code e} is about unique keys; else none. */
+    private static List<Key> uniqueKeys(List<Task> tasks, UniqueViolationException e) {
+        if (!e.mentions("unique_key")) {
+            return List.of();
+        }
+        return tasks.stream()
+                .filter(t -> t.uniqueKey() != null && !t.status().isFinished())
+                .map(t -> new Key(t.tenantId(), t.uniqueKey()))
+                .distinct()
+                .toList();
+    }
+
+    private static UniqueKeyConflictException conflict(List<Key> keys, Optional<Holder> holder) {
         return holder.map(h -> new UniqueKeyConflictException(h.key().key(), h.taskId()))
                 .orElseGet(() -> new UniqueKeyConflictException(keys.getFirst().key(), null));
     }
 
-    private void bindTask(PreparedStatement ps, Task t) throws SQLException {
-        int i = 0;
-        d.id().bind(ps, ++i, t.id());
-        ps.setString(++i, t.tenantId());
-        ps.setString(++i, t.type());
-        ps.setString(++i, t.title());
-        ps.setString(++i, t.description());
-        d.json().bind(ps, ++i, t.payload());
-        ps.setString(++i, t.queue());
-        ps.setInt(++i, t.priority().rank());
-        ps.setString(++i, t.status().name());
-        ps.setInt(++i, t.attempt());
-        ps.setInt(++i, t.maxAttempts());
-        ps.setInt(++i, t.timeoutSeconds());
-        d.instant().bind(ps, ++i, t.runAt());
-        d.instant().bind(ps, ++i, t.leaseUntil());
-        ps.setString(++i, t.workerId());
-        if (t.progress() == null) {
-            ps.setNull(++i, Types.INTEGER);
-            ps.setNull(++i, Types.VARCHAR);
-        } else {
-            ps.setInt(++i, t.progress().percent());
-            ps.setString(++i, t.progress().message());
-        }
-        d.json().bind(ps, ++i, t.result());
-        d.json().bind(ps, ++i, ErrorJson.write(t.error()));
-        ps.setString(++i, t.uniqueKey());
-        ps.setString(++i, t.idempotencyKey());
-        ps.setString(++i, t.owner());
-        ps.setString(++i, t.pipelineRunId());
-        ps.setString(++i, t.node());
-        ps.setString(++i, t.traceParent());
-        ps.setBoolean(++i, t.cancelRequested());
-        d.instant().bind(ps, ++i, t.createdAt());
-        d.instant().bind(ps, ++i, t.updatedAt());
-        d.instant().bind(ps, ++i, t.startedAt());
-        d.instant().bind(ps, ++i, t.finishedAt());
+    private static void writeTask(Task t, RowSink row) throws SQLException {
+        row.id(t.id());
+        row.text(t.tenantId());
+        row.text(t.type());
+        row.text(t.title());
+        row.text(t.description());
+        row.json(t.payload());
+        row.text(t.queue());
+        row.integer(t.priority().rank());
+        row.text(t.status().name());
+        row.integer(t.attempt());
+        row.integer(t.maxAttempts());
+        row.integer(t.timeoutSeconds());
+        row.instant(t.runAt());
+        row.instant(t.leaseUntil());
+        row.text(t.workerId());
+        row.integer(t.progress() == null ? null : t.progress().percent());
+        row.text(t.progress() == null ? null : t.progress().message());
+        row.json(t.result());
+        row.json(ErrorJson.write(t.error()));
+        row.text(t.uniqueKey());
+        row.text(t.idempotencyKey());
+        row.text(t.owner());
+        row.text(t.pipelineRunId());
+        row.text(t.node());
+        row.text(t.traceParent());
+        row.bool(t.cancelRequested());
+        row.instant(t.createdAt());
+        row.instant(t.updatedAt());
+        row.instant(t.startedAt());
+        row.instant(t.finishedAt());
     }
 }

@@ -48,8 +48,7 @@ final class TaskListing {
                         .orElse(0L);
             }
             Args args = db.args();
-            StringBuilder sql = new StringBuilder("SELECT ")
-                    .append(TaskRows.T_COLUMNS)
+            StringBuilder sql = new StringBuilder(rows.selectWithTags())
                     .append(" FROM tf_task t WHERE ")
                     .append(filters(q, args));
             if (after != null) {
@@ -69,9 +68,9 @@ final class TaskListing {
                     .append(direction)
                     .append(" LIMIT ?");
             args.integer(q.limit() + 1);
-            List<Task> found = JdbcRunner.query(c, sql.toString(), args, rows.mapper());
+            List<Task> found = JdbcRunner.query(c, sql.toString(), args, rows.mapperWithTags());
             boolean more = found.size() > q.limit();
-            List<Task> page = rows.withTags(c, more ? found.subList(0, q.limit()) : found);
+            List<Task> page = more ? found.subList(0, q.limit()) : found;
             String next = more ? cursorAfter(page.getLast(), q.sort()).encode() : null;
             return new TaskPage(page, next, total);
         });

@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Reading task rows. Tags live in their own table: every read loads the tags of all the tasks it
- * returns with one more query, never one per task.
+ * Reading task rows. Tags live in their own table: a read either selects them with the tasks
+ * ({@link #selectWithTags()}) or loads the tags of all the tasks it returns with one more query
+ * ({@link #withTags}), never one query per task.
  */
 final class TaskRows {
     static final List<String> COLUMNS = List.of(
@@ -63,18 +64,37 @@ final class TaskRows {
     private final StoreDb db;
     private final Dialect d;
     private final RowMapper<Task> mapper;
+    private final RowMapper<Task> mapperWithTags;
+    private final String selectWithTags;
 
     TaskRows(StoreDb db) {
         this.db = db;
         this.d = db.dialect();
-        this.mapper = this::map;
+        this.mapper = rs -> map(rs, List.of());
+        this.mapperWithTags = rs -> map(rs, d.readStringList(rs, "tags"));
+        this.selectWithTags = "SELECT " + T_COLUMNS + ", " + d.tagsOf("t.id") + " AS tags";
     }
 
+    /** Maps rows of {@link #T_COLUMNS}; the tasks come without tags (see {@link #withTags}). */
     RowMapper<Task> mapper() {
         return mapper;
     }
 
-    private Task map(ResultSet rs) throws SQLException {
+    /**
+     * {@code SELECT} of every column of {@code tf_task t} and of the task's tags, for {@link
+     * #mapperWithTags()}: a read that loads tasks and tags in one statement, saving the round trip
+     * and the second query of {@link #withTags}.
+     */
+    String selectWithTags() {
+        return selectWithTags;
+    }
+
+    /** Maps rows of {@link #selectWithTags()}, tags included. */
+    RowMapper<Task> mapperWithTags() {
+        return mapperWithTags;
+    }
+
+    private Task map(ResultSet rs, List<String> tags) throws SQLException {
         int percent = rs.getInt("progress_percent");
         Progress progress = rs.wasNull() ? null : new Progress(percent, rs.getString("progress_message"));
         return new Task(
@@ -87,7 +107,7 @@ final class TaskRows {
                 rs.getString("queue"),
                 Priority.ofRank(rs.getInt("priority")),
                 TaskStatus.valueOf(rs.getString("status")),
-                List.of(),
+                tags,
                 rs.getInt("attempt"),
                 rs.getInt("max_attempts"),
                 rs.getInt("timeout_seconds"),
@@ -112,16 +132,12 @@ final class TaskRows {
 
     /** The undeleted task, with its tags; locked for the rest of the transaction when {@code lock}. */
     Optional<Task> find(Connection c, String id, boolean lock) throws SQLException {
-        Optional<Task> task = JdbcRunner.queryFirst(
+        return JdbcRunner.queryFirst(
                 c,
-                "SELECT " + T_COLUMNS + " FROM tf_task t WHERE t.id = ? AND t.deleted_at IS NULL"
+                selectWithTags + " FROM tf_task t WHERE t.id = ? AND t.deleted_at IS NULL"
                         + (lock ? d.forUpdate() : ""),
                 db.args().id(id),
-                mapper);
-        if (task.isEmpty()) {
-            return task;
-        }
-        return Optional.of(withTags(c, List.of(task.get())).getFirst());
+                mapperWithTags);
     }
 
     /** Undeleted tasks by id, with tags, in the order of {@code ids}; missing ones are left out. */
@@ -131,10 +147,10 @@ final class TaskRows {
         }
         List<Task> rows = JdbcRunner.query(
                 c,
-                "SELECT " + T_COLUMNS + " FROM tf_task t WHERE " + d.anyOf("t.id") + " AND t.deleted_at IS NULL",
+                selectWithTags + " FROM tf_task t WHERE " + d.anyOf("t.id") + " AND t.deleted_at IS NULL",
                 db.args().ids(ids),
-                mapper);
-        Map<String, Task> byId = withTags(c, rows).stream().collect(Collectors.toMap(Task::id, t -> t));
+                mapperWithTags);
+        Map<String, Task> byId = rows.stream().collect(Collectors.toMap(Task::id, t -> t));
         List<Task> ordered = new ArrayList<>(rows.size());
         for (String id : ids) {
             Task t = byId.get(id);

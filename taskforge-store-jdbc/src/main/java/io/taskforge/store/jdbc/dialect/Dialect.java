@@ -103,6 +103,12 @@ public interface Dialect {
      */
     String runTimeStatsSql(String rows);
 
+    /**
+     * An expression for the tags of the task whose id is {@code taskIdColumn}, in their stored
+     * order, read back with {@link #readStringList}; an empty list for a task without tags.
+     */
+    String tagsOf(String taskIdColumn);
+
     // ---- binding and reading ---------------------------------------------------------------------
 
     ValueBinder<String> id();
@@ -128,6 +134,22 @@ public interface Dialect {
     String readJson(ResultSet rs, String column) throws SQLException;
 
     List<String> readStringList(ResultSet rs, String column) throws SQLException;
+
+    // ---- bulk inserts ------------------------------------------------------------------------------
+
+    /**
+     * Inserts one row per item into {@code table}, in the caller's transaction: the fastest way
+     * this database takes many rows at once (PostgreSQL {@code COPY}, SQLite a batch of one prepared
+     * INSERT). {@code writer} gives each row's values in the order of {@code columns}. A unique
+     * violation surfaces as the same {@link SQLException} an INSERT would raise.
+     */
+    <T> void insertAll(
+            Connection c,
+            String table,
+            List<String> columns,
+            Collection<? extends T> items,
+            RowWriter<? super T> writer)
+            throws SQLException;
 
     // ---- connections, wake-ups and locks ---------------------------------------------------------
 

@@ -33,6 +33,8 @@ final class PostgresDialect implements Dialect {
     static final String QUEUED_CHANNEL = "taskforge_queued";
     static final String CANCEL_CHANNEL = "taskforge_cancel";
     private static final int DEFAULT_POOL_SIZE = 10;
+    /** Bulk inserts of fewer rows are sent as INSERTs; see {@link #insertAll}. */
+    private static final int COPY_MIN_ROWS = 32;
 
     @Override
     public String name() {
@@ -134,6 +136,11 @@ final class PostgresDialect implements Dialect {
                 + " max(finished_at - started_at) AS mx FROM " + rows + " GROUP BY type) s";
     }
 
+    @Override
+    public String tagsOf(String taskIdColumn) {
+        return "ARRAY(SELECT tt.tag FROM tf_task_tag tt WHERE tt.task_id = " + taskIdColumn + " ORDER BY tt.position)";
+    }
+
     private static String millis(String interval) {
         return "GREATEST(0, round(extract(epoch FROM " + interval + ") * 1000))::bigint";
     }
@@ -215,6 +222,23 @@ final class PostgresDialect implements Dialect {
             return Arrays.asList((String[]) array.getArray());
         } finally {
             array.free();
+        }
+    }
+
+    @Override
+    public <T> void insertAll(
+            Connection c,
+            String table,
+            List<String> columns,
+            Collection<? extends T> items,
+            RowWriter<? super T> writer)
+            throws SQLException {
+        // COPY takes one round trip more than a batch of INSERTs (the server answers the COPY
+        // before it takes rows), which only pays off when there are rows enough to parse fast.
+        if (items.size() < COPY_MIN_ROWS) {
+            BatchInsert.run(this, c, table, columns, items, writer);
+        } else {
+            PostgresCopy.run(c, table, columns, items, writer);
         }
     }
 

@@ -119,6 +119,12 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String tagsOf(String taskIdColumn) {
+        return "(SELECT json_group_array(tt.tag ORDER BY tt.position) FROM tf_task_tag tt WHERE tt.task_id = "
+                + taskIdColumn + ")";
+    }
+
+    @Override
     public ValueBinder<String> id() {
         return (ps, i, v) -> Params.bindText(ps, i, v == null ? null : v.toLowerCase(Locale.ROOT));
     }
@@ -175,6 +181,19 @@ final class SqliteDialect implements Dialect {
     public List<String> readStringList(ResultSet rs, String column) throws SQLException {
         String json = rs.getString(column);
         return json == null ? List.of() : Arrays.asList(JSON.read(json, String[].class));
+    }
+
+    @Override
+    public <T> void insertAll(
+            Connection c,
+            String table,
+            List<String> columns,
+            Collection<? extends T> items,
+            RowWriter<? super T> writer)
+            throws SQLException {
+        // In-process: a prepared INSERT run once per row costs no round trips, and there is no
+        // faster bulk path to take.
+        BatchInsert.run(this, c, table, columns, items, writer);
     }
 
     @Override
