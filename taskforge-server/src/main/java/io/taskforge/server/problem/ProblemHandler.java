@@ -8,6 +8,7 @@ import io.taskforge.store.StoreException;
 import io.taskforge.store.TagExistsException;
 import io.taskforge.store.TaskStateConflictException;
 import io.taskforge.store.UniqueKeyConflictException;
+import java.io.IOException;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,11 +25,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -215,7 +218,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (status.is5xxServerError()) {
-            log.error("Failure answering {}", describe(request), e);
+            if (clientWentAway(e)) {
+                // Not a server failure: a load tool or a closed tab left before the answer was written.
+                log.debug(
+                        "The client of {} went away before its answer was written: {}",
+                        describe(request),
+                        e.toString());
+            } else {
+                log.error("Failure answering {}", describe(request), e);
+            }
         }
         if (body == null && e instanceof ErrorResponse error) {
             body = error.updateAndGetBody(getMessageSource(), Locale.ROOT);
@@ -224,6 +235,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Problems.typed(problem);
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /**
+     * True when writing the answer failed because the connection is gone: an I/O failure under the
+     * failure to write the answer. The servlet container wraps it ("broken pipe", "connection
+     * reset", an aborted client) in whatever exception the write went through.
+     */
+    static boolean clientWentAway(Throwable e) {
+        if (!(e instanceof HttpMessageNotWritableException || e instanceof AsyncRequestNotUsableException)) {
+            return false;
+        }
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<Object> problem(Exception e, ProblemDetail problem, WebRequest request) {
