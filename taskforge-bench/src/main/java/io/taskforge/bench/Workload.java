@@ -8,7 +8,10 @@ public interface Workload {
     /** One line for people: what it measures. */
     String title();
 
-    boolean runsOn(Store store);
+    /** Whether it applies to this store; most workloads run on every store. */
+    default boolean runsOn(Store store) {
+        return true;
+    }
 
     /** Runs on a database of its own and adds its figures to the context's report. */
     void run(BenchContext ctx, Store store) throws Exception;

@@ -37,11 +37,6 @@ public final class ApiWorkload implements Workload {
         return "REST API under wrk: get one task, list a page, create";
     }
 
-    @Override
-    public boolean runsOn(Store store) {
-        return true;
-    }
-
     private record Endpoint(String name, String path, boolean post) {}
 
     @Override

@@ -43,11 +43,6 @@ public final class BacklogWorkload implements Workload {
     }
 
     @Override
-    public boolean runsOn(Store store) {
-        return true;
-    }
-
-    @Override
     public void run(BenchContext ctx, Store store) throws Exception {
         var settings = ctx.settings();
         int waiting = settings.backlogWaiting();

@@ -36,11 +36,6 @@ public final class DrainWorkload implements Workload {
     }
 
     @Override
-    public boolean runsOn(Store store) {
-        return true;
-    }
-
-    @Override
     public void run(BenchContext ctx, Store store) throws Exception {
         int n = ctx.settings().drainTasks();
         Report report = ctx.report();

@@ -47,11 +47,6 @@ public final class LatencyWorkload implements Workload {
     }
 
     @Override
-    public boolean runsOn(Store store) {
-        return true;
-    }
-
-    @Override
     public void run(BenchContext ctx, Store store) throws Exception {
         var settings = ctx.settings();
         try (BenchDatabase db = ctx.database(store, "latency");

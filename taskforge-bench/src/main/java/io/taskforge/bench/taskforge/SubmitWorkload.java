@@ -32,11 +32,6 @@ public final class SubmitWorkload implements Workload {
     }
 
     @Override
-    public boolean runsOn(Store store) {
-        return true;
-    }
-
-    @Override
     public void run(BenchContext ctx, Store store) throws Exception {
         var settings = ctx.settings();
         int maxThreads = Collections.max(settings.submitThreads());

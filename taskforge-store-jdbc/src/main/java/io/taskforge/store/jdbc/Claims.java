@@ -81,8 +81,7 @@ final class Claims {
             List<Task> claimed = d.inClaimOrder(c, cc -> {
                 if (plan.open().size() == 1) {
                     String queue = plan.open().getFirst();
-                    return claimInOneStatement(
-                            cc, p, queue, Math.min(p.max(), plan.caps().getOrDefault(queue, p.max())));
+                    return claimInOneStatement(cc, p, queue, mostFrom(queue, p, plan));
                 }
                 return claimPicked(cc, p, plan);
             });
@@ -123,11 +122,16 @@ final class Claims {
                 rows.mapper()));
     }
 
+    /** The most tasks this claim may take from the queue: what it asks for, or less if the queue is limited. */
+    private static int mostFrom(String queue, ClaimParams p, QueueLimits.Plan plan) {
+        return Math.min(p.max(), plan.caps().getOrDefault(queue, p.max()));
+    }
+
     /** Several queues: pick per queue (up to what a limited one allows), then take the first N of all. */
     private List<Task> claimPicked(Connection c, ClaimParams p, QueueLimits.Plan plan) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
         for (String queue : plan.open()) {
-            int max = Math.min(p.max(), plan.caps().getOrDefault(queue, p.max()));
+            int max = mostFrom(queue, p, plan);
             candidates.addAll(JdbcRunner.query(
                     c,
                     pickSql,

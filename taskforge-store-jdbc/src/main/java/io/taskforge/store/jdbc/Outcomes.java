@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +36,9 @@ import java.util.regex.Pattern;
  * wins and the second changes nothing.
  */
 final class Outcomes {
+    private static final Pattern VALUE = Pattern.compile("\\$\\{([a-z_]+)}");
+    private static final String GUARD = "status = 'RUNNING' AND deleted_at IS NULL";
+
     /** An outcome's value that a change writes; {@code ${name}} in a change's assignments. */
     private enum Value {
         RESULT("json"),
@@ -55,27 +57,66 @@ final class Outcomes {
         }
     }
 
-    /** What one kind of outcome does to its task; {@code ${name}} stands for the outcome's {@link Value}. */
-    private record Change(String assignments, String extraGuard, TaskEventType event, TaskStatus to) {}
+    /**
+     * What one kind of outcome does to its task, as a statement per outcome ({@code eachSql}, whose
+     * {@code ?} are {@code eachParameters} then the guard's id, attempt and worker) and as the
+     * assignments of one statement over arrays ({@code allAssignments}, reading {@code u}'s columns
+     * for {@code values}).
+     */
+    private record Change(
+            TaskEventType event,
+            TaskStatus to,
+            String eachSql,
+            List<Value> eachParameters,
+            String allAssignments,
+            String extraGuard,
+            List<Value> values) {
 
-    private static final Change SUCCEEDED = new Change(
+        /** Reads the assignments once: the statements and their parameters are the same for every batch. */
+        static Change of(String assignments, String extraGuard, TaskEventType event, TaskStatus to) {
+            List<Value> occurrences = new ArrayList<>();
+            Matcher m = VALUE.matcher(assignments);
+            while (m.find()) {
+                occurrences.add(value(m.group(1)));
+            }
+            String eachSql = "UPDATE tf_task SET " + VALUE.matcher(assignments).replaceAll("?")
+                    + " WHERE id = ? AND attempt = ? AND worker_id = ? AND " + GUARD + extraGuard;
+            String allAssignments = VALUE.matcher(assignments)
+                    .replaceAll(r ->
+                            Matcher.quoteReplacement("u." + value(r.group(1)).column()));
+            return new Change(
+                    event,
+                    to,
+                    eachSql,
+                    List.copyOf(occurrences),
+                    allAssignments,
+                    extraGuard,
+                    occurrences.stream().distinct().toList());
+        }
+
+        private static Value value(String name) {
+            return Value.valueOf(name.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static final Change SUCCEEDED = Change.of(
             "status = 'SUCCEEDED', result = ${result}, error = NULL, lease_until = NULL, finished_at = ${at},"
                     + " updated_at = ${at}",
             "",
             TaskEventType.SUCCEEDED,
             TaskStatus.SUCCEEDED);
-    private static final Change RETRYING = new Change(
+    private static final Change RETRYING = Change.of(
             "status = 'RETRYING', error = ${error}, run_at = ${run_at}, lease_until = NULL, updated_at = ${at}",
             "",
             TaskEventType.ATTEMPT_FAILED,
             TaskStatus.RETRYING);
-    private static final Change FAILED = new Change(
+    private static final Change FAILED = Change.of(
             "status = 'FAILED', error = ${error}, lease_until = NULL, finished_at = ${at}, updated_at = ${at}",
             "",
             TaskEventType.FAILED,
             TaskStatus.FAILED);
     // A cancelled attempt keeps the last error unless it brings its own.
-    private static final Change CANCELLED = new Change(
+    private static final Change CANCELLED = Change.of(
             "status = 'CANCELLED', error = COALESCE(${error}, error), lease_until = NULL, finished_at = ${at},"
                     + " updated_at = ${at}",
             "",
@@ -83,19 +124,16 @@ final class Outcomes {
             TaskStatus.CANCELLED);
     // A release gives the attempt back. A task whose cancel was requested is not queued again
     // for another worker to start: releasing it cancels it.
-    private static final Change RELEASED = new Change(
+    private static final Change RELEASED = Change.of(
             "status = 'QUEUED', attempt = attempt - 1, lease_until = NULL, updated_at = ${at}",
             " AND cancel_requested = FALSE",
             TaskEventType.RELEASED,
             TaskStatus.QUEUED);
-    private static final Change RELEASED_CANCELLED = new Change(
+    private static final Change RELEASED_CANCELLED = Change.of(
             "status = 'CANCELLED', lease_until = NULL, finished_at = ${at}, updated_at = ${at}",
             " AND cancel_requested = TRUE",
             TaskEventType.CANCELLED,
             TaskStatus.CANCELLED);
-
-    private static final Pattern VALUE = Pattern.compile("\\$\\{([a-z_]+)}");
-    private static final String GUARD = "status = 'RUNNING' AND deleted_at IS NULL";
 
     private final StoreDb db;
     private final Dialect d;
@@ -183,11 +221,9 @@ final class Outcomes {
                 firsts.add(i);
             }
         }
-        List<Value> values = valuesOf(change.assignments());
-        Optional<String> rows = d.arrayRows(arrayColumns(values));
-        List<Indexed> done = rows.isPresent()
-                ? changeAll(c, change, values, rows.get(), firsts)
-                : changeEach(c, change, values, firsts);
+        Optional<String> rows = d.arrayRows(arrayColumns(change.values()));
+        List<Indexed> done =
+                rows.isPresent() ? changeAll(c, change, rows.get(), firsts) : changeEach(c, change, firsts);
         for (Indexed i : done) {
             AttemptOutcome o = i.outcome();
             applied[i.index()] = true;
@@ -206,9 +242,8 @@ final class Outcomes {
     }
 
     /** One statement over arrays of the outcomes' values; RETURNING says which tasks it changed. */
-    private List<Indexed> changeAll(Connection c, Change change, List<Value> values, String rows, List<Indexed> run)
-            throws SQLException {
-        String sql = "UPDATE tf_task SET " + substitute(change.assignments(), v -> "u." + v.column())
+    private List<Indexed> changeAll(Connection c, Change change, String rows, List<Indexed> run) throws SQLException {
+        String sql = "UPDATE tf_task SET " + change.allAssignments()
                 + " FROM " + rows
                 // u's columns are all named o_*, so plain names are the task's. "id = ANY" makes
                 // the planner find the tasks by primary key whatever it guesses of u and of the
@@ -224,7 +259,7 @@ final class Outcomes {
                         .map(i -> String.valueOf(i.outcome().attempt()))
                         .toList())
                 .texts(run.stream().map(i -> i.outcome().workerId()).toList());
-        for (Value v : values) {
+        for (Value v : change.values()) {
             args.texts(run.stream().map(i -> text(v, i.outcome())).toList());
         }
         args.ids(ids);
@@ -234,14 +269,12 @@ final class Outcomes {
     }
 
     /** One statement per outcome in a JDBC batch; the update counts say which applied. */
-    private List<Indexed> changeEach(Connection c, Change change, List<Value> values, List<Indexed> run)
-            throws SQLException {
-        String sql = "UPDATE tf_task SET " + substitute(change.assignments(), v -> "?")
-                + " WHERE id = ? AND attempt = ? AND worker_id = ? AND " + GUARD + change.extraGuard();
+    private List<Indexed> changeEach(Connection c, Change change, List<Indexed> run) throws SQLException {
+        String sql = change.eachSql();
         BatchBinder<Indexed> binder = (ps, item) -> {
             AttemptOutcome o = item.outcome();
             int p = 1;
-            for (Value v : occurrences(change.assignments())) {
+            for (Value v : change.eachParameters()) {
                 bind(ps, p++, v, o);
             }
             d.id().bind(ps, p, o.taskId());
@@ -288,27 +321,6 @@ final class Outcomes {
             columns.add(Map.entry(v.column(), v.sqlType));
         }
         return columns;
-    }
-
-    /** The values the assignments name, each once, in order of first appearance. */
-    private static List<Value> valuesOf(String assignments) {
-        return occurrences(assignments).stream().distinct().toList();
-    }
-
-    /** Every {@code ${name}} of the assignments, in order: the order of a statement's parameters. */
-    private static List<Value> occurrences(String assignments) {
-        List<Value> found = new ArrayList<>();
-        Matcher m = VALUE.matcher(assignments);
-        while (m.find()) {
-            found.add(Value.valueOf(m.group(1).toUpperCase(Locale.ROOT)));
-        }
-        return found;
-    }
-
-    private static String substitute(String assignments, Function<Value, String> ref) {
-        return VALUE.matcher(assignments)
-                .replaceAll(m -> Matcher.quoteReplacement(
-                        ref.apply(Value.valueOf(m.group(1).toUpperCase(Locale.ROOT)))));
     }
 
     private Set<String> queuesOf(Connection c, List<String> taskIds) throws SQLException {
