@@ -128,6 +128,14 @@ public record EngineConfig(
         }
     }
 
+    /**
+     * The default claim batch: a worker claims as many tasks as it has free slots in one statement,
+     * up to this many. A claim costs one round trip and one commit whatever its size, so claiming
+     * for every free slot at once is what lets a worker with many slots keep them busy; it never
+     * takes more than it starts at once, so other workers are not starved.
+     */
+    public static final int DEFAULT_MAX_CLAIM_BATCH = 1_000;
+
     public static final class Builder {
         private boolean workerEnabled = true;
         private String workerId;
@@ -136,7 +144,9 @@ public record EngineConfig(
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration heartbeatInterval = Duration.ofSeconds(10);
         private Duration pollInterval = Duration.ofSeconds(1);
-        private int claimBatchSize = 100;
+        /** 0: as many as the worker has slots, up to {@link #DEFAULT_MAX_CLAIM_BATCH}. */
+        private int claimBatchSize;
+
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private boolean maintenanceEnabled = true;
         private Duration rescueInterval = Duration.ofSeconds(5);
@@ -216,7 +226,7 @@ public record EngineConfig(
                     leaseDuration,
                     heartbeatInterval,
                     pollInterval,
-                    claimBatchSize,
+                    claimBatchSize > 0 ? claimBatchSize : Math.min(concurrency, DEFAULT_MAX_CLAIM_BATCH),
                     shutdownGrace,
                     maintenanceEnabled,
                     rescueInterval,

@@ -77,6 +77,9 @@ class EngineConfiguration {
         if (worker.concurrency() != null) {
             builder.concurrency(worker.concurrency());
         }
+        if (worker.claimBatchSize() != null) {
+            builder.claimBatchSize(worker.claimBatchSize());
+        }
         return builder.build();
     }
 

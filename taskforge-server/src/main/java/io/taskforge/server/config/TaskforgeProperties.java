@@ -28,6 +28,8 @@ public record TaskforgeProperties(
      * @param enabled whether this process runs tasks; an API-only server sets it false
      * @param id the worker's id; null picks {@code host-pid-xxxx}
      * @param concurrency tasks run at once; null picks the engine default (twice the CPUs, at least 4)
+     * @param claimBatchSize most tasks claimed in one statement; null claims for every free slot (up to
+     *     1000), which is what a worker with many slots needs to keep them busy
      * @param queues the queues this worker claims from
      * @param shutdownGrace how long running tasks may finish when the process stops before they are
      *     interrupted and handed back to the queue
@@ -41,6 +43,7 @@ public record TaskforgeProperties(
             @DefaultValue("true") boolean enabled,
             String id,
             Integer concurrency,
+            Integer claimBatchSize,
             @DefaultValue("default") List<String> queues,
             @DefaultValue("30s") Duration shutdownGrace,
             @DefaultValue("30s") Duration leaseDuration,

@@ -55,6 +55,7 @@ class LogStreamsTest {
                             true,
                             null,
                             null,
+                            null,
                             List.of("default"),
                             Duration.ofSeconds(1),
                             Duration.ofSeconds(30),
