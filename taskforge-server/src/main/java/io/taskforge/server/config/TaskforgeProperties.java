@@ -22,7 +22,8 @@ public record TaskforgeProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Worker worker,
         @DefaultValue Handlers handlers,
-        @DefaultValue Api api) {
+        @DefaultValue Api api,
+        @DefaultValue Retention retention) {
 
     /**
      * @param enabled whether this process runs tasks; an API-only server sets it false
@@ -49,6 +50,18 @@ public record TaskforgeProperties(
             @DefaultValue("30s") Duration leaseDuration,
             @DefaultValue("10s") Duration heartbeatInterval,
             @DefaultValue("1s") Duration pollInterval) {}
+
+    /**
+     * How long finished tasks stay, with their events and log lines; the leader removes older ones
+     * every minute. {@code 0} keeps them forever.
+     *
+     * @param finished SUCCEEDED and CANCELLED tasks, counted from when they finished, and deleted
+     *     tasks, counted from their deletion
+     * @param failed FAILED tasks (the dead letters), counted from when they failed
+     */
+    public record Retention(
+            @DefaultValue("7d") Duration finished,
+            @DefaultValue("30d") Duration failed) {}
 
     public record Handlers(@DefaultValue Shell shell) {}
 

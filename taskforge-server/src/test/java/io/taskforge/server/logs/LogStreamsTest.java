@@ -68,7 +68,8 @@ class LogStreamsTest {
                             2,
                             Duration.ofMillis(20),
                             Duration.ofMillis(50),
-                            Duration.ofHours(1)));
+                            Duration.ofHours(1)),
+                    new TaskforgeProperties.Retention(Duration.ofDays(7), Duration.ofDays(30)));
             LogStreams streams = new LogStreams(store, JsonMapper.builder().build(), properties);
             streams.start();
 

@@ -20,3 +20,6 @@ DROP INDEX tf_task_type_created_idx;
 
 CREATE INDEX tf_task_status_idx ON tf_task (status, id)
     WHERE status NOT IN ('QUEUED', 'RUNNING') AND deleted_at IS NULL;
+
+-- Retention removes soft-deleted tasks some time after their deletion; they are in no other index.
+CREATE INDEX tf_task_deleted_idx ON tf_task (deleted_at) WHERE deleted_at IS NOT NULL;

@@ -19,3 +19,31 @@ DROP INDEX tf_task_type_created_idx;
 
 CREATE INDEX tf_task_status_idx ON tf_task (status, id)
     WHERE status NOT IN ('QUEUED', 'RUNNING') AND deleted_at IS NULL;
+
+-- Retention removes soft-deleted tasks some time after their deletion; they are in no other index.
+CREATE INDEX tf_task_deleted_idx ON tf_task (deleted_at) WHERE deleted_at IS NOT NULL;
+
+-- Event ids are the resume points of /events/stream, so they must never be handed out twice. A
+-- plain rowid is max(rowid) + 1: once retention deletes the newest events (a quiet system whose
+-- last tasks aged out), their ids would come back for new events and a client resuming after one
+-- of them would skip the new one. AUTOINCREMENT never reuses an id; it needs the table rebuilt.
+CREATE TABLE tf_task_event_new (
+    id          INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    task_id     TEXT    NOT NULL,
+    at          INTEGER NOT NULL,
+    -- TaskEventType.wireName()
+    type        TEXT    NOT NULL,
+    from_status TEXT,
+    to_status   TEXT,
+    attempt     INTEGER NOT NULL,
+    message     TEXT,
+    error       TEXT,
+    actor       TEXT
+) STRICT;
+INSERT INTO tf_task_event_new (id, task_id, at, type, from_status, to_status, attempt, message, error, actor)
+    SELECT id, task_id, at, type, from_status, to_status, attempt, message, error, actor FROM tf_task_event;
+DROP TABLE tf_task_event;
+ALTER TABLE tf_task_event_new RENAME TO tf_task_event;
+CREATE INDEX tf_task_event_task_idx ON tf_task_event (task_id, id);
+-- Like on PostgreSQL since V6, events have no foreign key: whatever removes a task (retention)
+-- removes its events, and SQLite's per-row foreign-key check was a cost on the hot path.
