@@ -30,7 +30,10 @@ public interface Dialect {
      */
     boolean singleWriter();
 
-    /** True when other processes' commits can be heard (PostgreSQL LISTEN/NOTIFY). */
+    /**
+     * True when other processes' commits can be heard: PostgreSQL LISTEN/NOTIFY, a change watch on
+     * SQLite's file.
+     */
     boolean supportsListenNotify();
 
     // ---- SQL shapes ------------------------------------------------------------------------------
