@@ -108,7 +108,7 @@ final class Listeners implements NotificationSink {
         pendingCancels().forEach(this::cancelRequested);
     }
 
-    /** Running tasks someone asked to stop; the lease index holds exactly the running ones. */
+    /** Running tasks someone asked to stop; the running index holds exactly the running ones. */
     private List<String> pendingCancels() {
         return Transactions.withConnection(
                 dataSource,

@@ -6,7 +6,7 @@
 -- * Newest or oldest first (the default list): task ids are UUIDv7 made from the creation time by
 --   the process that created the task, so the primary key is the creation order: lists sort by id.
 -- * By status: every status has an index that holds exactly its tasks - QUEUED the claim index,
---   RUNNING the lease index, every other status the status index below, which leaves out the two
+--   RUNNING the running index, every other status the status index below, which leaves out the two
 --   busy states so that a task's passage through them adds nothing to it.
 -- * By priority or by last update, or filtered by queue or type alone: the filtered set is read and
 --   the page picked by a top-N sort. Filters narrow it; retention bounds the table.
@@ -19,6 +19,18 @@ DROP INDEX tf_task_type_created_idx;
 
 CREATE INDEX tf_task_status_idx ON tf_task (status, id)
     WHERE status NOT IN ('QUEUED', 'RUNNING') AND deleted_at IS NULL;
+
+-- A claim made each task enter four indexes: the primary key, the lease index (rescue), the
+-- running-by-worker index (lease renewal) and the queue/status index (running counts). One index
+-- of the running tasks now serves all three: renewal reads its worker prefix, and rescue and the
+-- counts read it whole, which is cheap because it holds only what runs right now.
+DROP INDEX tf_task_lease_idx;
+DROP INDEX tf_task_running_worker_idx;
+CREATE INDEX tf_task_running_idx ON tf_task (worker_id, queue, lease_until)
+    WHERE status = 'RUNNING' AND deleted_at IS NULL;
+DROP INDEX tf_task_queue_status_idx;
+CREATE INDEX tf_task_queue_status_idx ON tf_task (queue, status)
+    WHERE status IN ('PENDING', 'SCHEDULED', 'RETRYING', 'FAILED') AND deleted_at IS NULL;
 
 -- Retention removes soft-deleted tasks some time after their deletion; they are in no other index.
 CREATE INDEX tf_task_deleted_idx ON tf_task (deleted_at) WHERE deleted_at IS NOT NULL;
