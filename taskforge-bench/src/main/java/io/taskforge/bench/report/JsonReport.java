@@ -42,7 +42,12 @@ public final class JsonReport {
             o.put("store", m.store());
             o.put("subject", m.subject());
             o.put("metric", m.metric());
-            o.put("value", m.value());
+            if (Double.isFinite(m.value())) {
+                o.put("value", m.value());
+            } else {
+                // JSON has no NaN or infinity: a value that could not be measured is null.
+                o.putNull("value");
+            }
             o.put("unit", m.unit());
         }
         ArrayNode errors = root.putArray("errors");
@@ -71,7 +76,7 @@ public final class JsonReport {
                     m.path("store").asString(),
                     m.path("subject").asString(),
                     m.path("metric").asString(),
-                    m.path("value").asDouble(),
+                    m.path("value").isNumber() ? m.path("value").asDouble() : Double.NaN,
                     m.path("unit").asString());
         }
         for (JsonNode e : root.path("errors")) {

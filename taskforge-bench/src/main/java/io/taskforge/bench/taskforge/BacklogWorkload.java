@@ -76,21 +76,29 @@ public final class BacklogWorkload implements Workload {
         pickup[0].report(report, "E", store, empty, "pick-up", false);
         pickup[1].report(report, "E", store, backlog, "pick-up", false);
         String ratio = "backlog / empty";
-        report.add("E", store.label(), ratio, "worked/s ratio", backlogRate / emptyRate, "x");
+        report.add("E", store.label(), ratio, "worked/s ratio", ratio(backlogRate, emptyRate), "x");
         report.add(
                 "E",
                 store.label(),
                 ratio,
                 "pick-up p50 ratio",
-                pickup[1].percentileMillis(50) / pickup[0].percentileMillis(50),
+                ratio(pickup[1].percentileMillis(50), pickup[0].percentileMillis(50)),
                 "x");
         report.add(
                 "E",
                 store.label(),
                 ratio,
                 "pick-up p99 ratio",
-                pickup[1].percentileMillis(99) / pickup[0].percentileMillis(99),
+                ratio(pickup[1].percentileMillis(99), pickup[0].percentileMillis(99)),
                 "x");
+    }
+
+    /**
+     * {@code a / b}, or not a number when {@code b} is 0: stored timestamps have millisecond
+     * resolution, and a pick-up under a millisecond reads as 0.
+     */
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
     }
 
     /**
