@@ -156,6 +156,16 @@ public final class PipelineDecider {
                                 "forEach " + s.forEach() + " is not a list: " + JsonText.write(items)));
                 return;
             }
+            if (list.size() > RunPlan.MAX_ITEMS) {
+                finishAll(
+                        pending,
+                        TaskStatus.FAILED,
+                        TaskError.of(
+                                "PipelineForEachError",
+                                "forEach " + s.forEach() + " has " + list.size() + " items, at most "
+                                        + RunPlan.MAX_ITEMS + " run"));
+                return;
+            }
             if (mine.size() == 1 && mine.getFirst().index() < 0) {
                 StepTask placeholder = mine.getFirst();
                 if (list.isEmpty()) {

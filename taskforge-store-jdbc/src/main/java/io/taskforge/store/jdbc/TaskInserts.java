@@ -146,6 +146,11 @@ final class TaskInserts {
         }
     }
 
+    /** Inserts in a transaction the caller runs: a pipeline run inserts its step tasks with the run. */
+    List<Inserted> insertIn(Connection c, TxScope scope, List<Task> tasks) throws SQLException {
+        return tasks.isEmpty() ? List.of() : insert(c, scope, tasks);
+    }
+
     private List<Inserted> insert(Connection c, TxScope scope, List<Task> tasks) throws SQLException {
         Map<Key, Task> stored = storedByIdempotencyKey(c, tasks);
         Map<Key, Task> firstInBatch = new HashMap<>();
