@@ -83,12 +83,14 @@ public final class PipelineValidator {
             }
         }
         List<String> cycle = Graph.findCycle(deps);
-        if (!cycle.isEmpty()) {
+        // With a cycle "upstream" means nothing; templates are still checked for everything else.
+        Map<String, Set<String>> upstream = null;
+        if (cycle.isEmpty()) {
+            upstream = Graph.ancestors(deps);
+        } else {
             int at = index.get(cycle.getFirst());
             errors.add(new FieldError("steps[" + at + "].dependsOn", "cycle: " + String.join(" -> ", cycle)));
-            return errors;
         }
-        Map<String, Set<String>> upstream = Graph.ancestors(deps);
         for (int i = 0; i < d.steps().size(); i++) {
             references(d.steps().get(i), "steps[" + i + "]", index, upstream, errors);
         }
@@ -134,7 +136,8 @@ public final class PipelineValidator {
             Map<String, Integer> index,
             Map<String, Set<String>> upstream,
             List<FieldError> errors) {
-        Set<String> before = s.id() == null ? Set.of() : upstream.getOrDefault(s.id(), Set.of());
+        Set<String> before =
+                upstream == null ? null : s.id() == null ? Set.of() : upstream.getOrDefault(s.id(), Set.of());
         Template.check(
                 s.payload(),
                 path + ".payload",
@@ -169,6 +172,7 @@ public final class PipelineValidator {
         }
     }
 
+    /** {@code upstream} is null when the graph has a cycle: then only names are checked. */
     private static void reference(
             Reference ref,
             String path,
@@ -186,7 +190,7 @@ public final class PipelineValidator {
             case STEP_RESULT, STEP_STATUS -> {
                 if (!index.containsKey(ref.step())) {
                     errors.add(new FieldError(path, "'" + ref.text() + "': no step has the id '" + ref.step() + "'"));
-                } else if (!upstream.contains(ref.step())) {
+                } else if (upstream != null && !upstream.contains(ref.step())) {
                     errors.add(new FieldError(
                             path,
                             "'" + ref.text() + "': step '" + ref.step()

@@ -3,20 +3,29 @@ package io.taskforge.handler.builtin;
 import io.taskforge.handler.NonRetryableException;
 import io.taskforge.handler.TaskContext;
 import io.taskforge.handler.TaskHandler;
+import io.taskforge.json.JsonCodec;
+import io.taskforge.json.RawJson;
 import io.taskforge.task.Texts;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Type {@code shell}: runs {@code [shell, "-c", command]} and succeeds when it exits with 0.
  *
  * <pre>
- * payload: {"command": "make report", "env": {"K": "V"}, "workdir": "/srv/reports", "shell": "/bin/bash"}
- * result:  {"exitCode": 0}
+ * payload: {"command": "make report", "env": {"K": "V"}, "workdir": "/srv/reports", "shell": "/bin/bash",
+ *           "jsonResult": true}
+ * result:  {"exitCode": 0}, or with "jsonResult": true the last line of stdout when it is a JSON object
  * </pre>
+ *
+ * <p>{@code jsonResult} lets a command hand data to the steps after it in a pipeline, as a stored
+ * script always does: its last non-empty line of stdout, when it is a JSON object, becomes the
+ * task's result. It is off unless asked for, so commands that happen to end with JSON keep their
+ * result.
  *
  * <p>Only {@code command} is required; {@code shell} defaults to {@code /bin/sh}, {@code workdir}
  * to the worker's own, and must exist. The command gets the worker's environment plus {@code env},
@@ -45,9 +54,20 @@ public final class ShellHandler implements TaskHandler {
      * The payload. {@code env} values replace the worker's variables of the same name; {@code
      * TASKFORGE_TASK_ID} and {@code TASKFORGE_ATTEMPT} cannot be replaced.
      */
-    public record Payload(String command, Map<String, String> env, String workdir, String shell) {}
+    public record Payload(String command, Map<String, String> env, String workdir, String shell, Boolean jsonResult) {}
 
     public record Result(int exitCode) {}
+
+    /** Reads {@code jsonResult} lines; null when the handler was built without one (then the option is ignored). */
+    private final JsonCodec json;
+
+    public ShellHandler() {
+        this(null);
+    }
+
+    public ShellHandler(JsonCodec json) {
+        this.json = json;
+    }
 
     @Override
     public String type() {
@@ -62,7 +82,22 @@ public final class ShellHandler implements TaskHandler {
 
         Process process = ProcessRunner.start(builder);
         ctx.log("started " + shell + " -c " + firstLine(payload.command()) + " (pid " + process.pid() + ")");
-        RUNNER.run(ctx, process, line -> {});
+        if (json == null || !Boolean.TRUE.equals(payload.jsonResult())) {
+            RUNNER.run(ctx, process, line -> {});
+            return new Result(0);
+        }
+        // Written by the stdout pump's thread, read once the process ended.
+        AtomicReference<String> last = new AtomicReference<>();
+        RUNNER.run(ctx, process, line -> {
+            if (!line.isBlank()) {
+                last.set(line);
+            }
+        });
+        String candidate = last.get() == null ? "" : last.get().strip();
+        if (candidate.startsWith("{") && json.isValid(candidate)) {
+            return new RawJson(candidate);
+        }
+        ctx.log("jsonResult: the last line of stdout is not a JSON object, so the result is the exit code");
         return new Result(0);
     }
 
