@@ -2,6 +2,7 @@ package io.taskforge.server.cli;
 
 import io.taskforge.server.cli.client.CommandErrors;
 import io.taskforge.server.cli.client.LogsCommand;
+import io.taskforge.server.cli.client.PipelinesCommand;
 import io.taskforge.server.cli.client.QueuesCommand;
 import io.taskforge.server.cli.client.ScriptsCommand;
 import io.taskforge.server.cli.client.SubmitCommand;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             TagsCommand.class,
             ScriptsCommand.class,
+            PipelinesCommand.class,
             QueuesCommand.class,
             WorkersCommand.class,
             MigrateCommand.class,
