@@ -52,9 +52,11 @@ public final class ShellHandler implements TaskHandler {
 
     /**
      * The payload. {@code env} values replace the worker's variables of the same name; {@code
-     * TASKFORGE_TASK_ID} and {@code TASKFORGE_ATTEMPT} cannot be replaced.
+     * TASKFORGE_TASK_ID} and {@code TASKFORGE_ATTEMPT} cannot be replaced. A value that is not text
+     * (a number, a list or object a pipeline step got from the steps before it) is passed as its
+     * JSON text.
      */
-    public record Payload(String command, Map<String, String> env, String workdir, String shell, Boolean jsonResult) {}
+    public record Payload(String command, Map<String, Object> env, String workdir, String shell, Boolean jsonResult) {}
 
     public record Result(int exitCode) {}
 
@@ -77,7 +79,7 @@ public final class ShellHandler implements TaskHandler {
     @Override
     public Object handle(TaskContext ctx) throws Exception {
         Payload payload = Payloads.read(ctx, Payload.class, TYPE, "{\"command\": \"echo hello\"}");
-        ProcessBuilder builder = processBuilder(payload, ctx);
+        ProcessBuilder builder = processBuilder(payload, ctx, json);
         String shell = builder.command().getFirst();
 
         Process process = ProcessRunner.start(builder);
@@ -101,7 +103,8 @@ public final class ShellHandler implements TaskHandler {
         return new Result(0);
     }
 
-    private static ProcessBuilder processBuilder(Payload payload, TaskContext ctx) throws NonRetryableException {
+    private static ProcessBuilder processBuilder(Payload payload, TaskContext ctx, JsonCodec json)
+            throws NonRetryableException {
         String command = payload.command();
         Payloads.check(
                 command != null && !command.isBlank(),
@@ -129,16 +132,19 @@ public final class ShellHandler implements TaskHandler {
 
         Map<String, String> env = builder.environment();
         if (payload.env() != null) {
-            for (Map.Entry<String, String> e : payload.env().entrySet()) {
+            for (Map.Entry<String, Object> e : payload.env().entrySet()) {
                 String name = e.getKey();
                 Payloads.check(
                         !name.isEmpty() && name.indexOf('=') < 0 && name.indexOf('\0') < 0,
                         "shell \"env\" has an invalid variable name: \"" + name + "\"");
                 Payloads.check(e.getValue() != null, "shell \"env\" variable " + name + " has no value");
+                String value = e.getValue() instanceof String text
+                        ? text
+                        : json != null ? json.write(e.getValue()) : String.valueOf(e.getValue());
                 Payloads.check(
-                        e.getValue().indexOf('\0') < 0,
+                        value.indexOf('\0') < 0,
                         "shell \"env\" variable " + name + " must not contain a NUL character");
-                env.put(name, e.getValue());
+                env.put(name, value);
             }
         }
         ProcessRunner.putTaskVariables(env, ctx);

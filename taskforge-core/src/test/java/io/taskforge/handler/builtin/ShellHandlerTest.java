@@ -52,6 +52,11 @@ class ShellHandlerTest {
                 ctx(Map.of("command", "echo working; echo '{\"chunks\": [1, 2]}'; echo", "jsonResult", true)));
         assertThat(result).isEqualTo(new io.taskforge.json.RawJson("{\"chunks\": [1, 2]}"));
 
+        TestTaskContext env =
+                ctx(Map.of("command", "echo \"$LIST $N\"", "env", Map.of("LIST", java.util.List.of(1, "x"), "N", 2.5)));
+        HandlerRun.runToEnd(withJson, env);
+        assertThat(env.lines(TaskLogLine.STDOUT)).containsExactly("[1,\"x\"] 2.5");
+
         Object plain = HandlerRun.runToEnd(withJson, ctx(Map.of("command", "echo '{\"a\": 1}'")));
         assertThat(plain).isEqualTo(new ShellHandler.Result(0));
 

@@ -5,9 +5,12 @@ import static io.taskforge.server.testing.ProblemAssertions.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.taskforge.server.testing.Http;
 import io.taskforge.server.testing.Http.Response;
 import io.taskforge.server.testing.TestData;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -271,6 +274,47 @@ abstract class PipelineApiContract {
         assertThat(first.get("attempt").asInt()).isEqualTo(1);
         problem(http.post("/api/v1/pipeline-runs/" + id + "/retry"), 409);
         problem(http.post("/api/v1/pipeline-runs/" + id + "/cancel"), 409);
+    }
+
+    /** examples/pipelines as shipped, against a local HTTP server serving its sample document. */
+    @Test
+    void the_document_processing_example_runs_end_to_end() throws Exception {
+        Path example = Path.of("..", "examples", "pipelines");
+        byte[] page = Files.readAllBytes(example.resolve("sample.html"));
+        HttpServer files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        files.createContext("/sample.html", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(page);
+            }
+        });
+        files.start();
+        try {
+            String name = prefix + "documents";
+            String yaml =
+                    Files.readString(example.resolve("documents.yaml")).replace("name: documents", "name: " + name);
+            save(yaml, "application/yaml");
+            String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/sample.html";
+            JsonNode done = awaitRun(
+                    start(name, "{\"url\": \"" + url + "\", \"chunkWords\": 50}")
+                            .get("id")
+                            .asString(),
+                    "SUCCEEDED");
+
+            JsonNode report = done.get("results").get("report");
+            int chunks = step(done, "split").get("result").get("chunks").size();
+            assertThat(chunks).isGreaterThan(3);
+            assertThat(report.get("chunks").asInt()).isEqualTo(chunks);
+            assertThat(report.get("source").asString()).isEqualTo(url);
+            assertThat(report.get("topWords").size()).isPositive();
+            JsonNode each = step(done, "process").get("result");
+            for (int i = 0; i < chunks; i++) {
+                assertThat(each.get(i).get("chunk").asInt()).isEqualTo(i);
+            }
+        } finally {
+            files.stop(0);
+        }
     }
 
     @Test
