@@ -30,6 +30,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *     rescuing expired leases, marking lost workers)
  * @param rescueInterval how often the leader looks for expired leases
  * @param retryPolicy the backoff for task types whose handler names none
+ * @param finishedRetention how long SUCCEEDED and CANCELLED tasks (and soft-deleted ones) are kept
+ *     after they finished; the leader removes older ones with their events and logs. Null keeps
+ *     them forever
+ * @param failedRetention how long FAILED tasks, the dead letters people come back to, are kept;
+ *     null keeps them forever
  */
 public record EngineConfig(
         boolean workerEnabled,
@@ -43,7 +48,9 @@ public record EngineConfig(
         Duration shutdownGrace,
         boolean maintenanceEnabled,
         Duration rescueInterval,
-        RetryPolicy retryPolicy) {
+        RetryPolicy retryPolicy,
+        Duration finishedRetention,
+        Duration failedRetention) {
 
     public EngineConfig {
         Objects.requireNonNull(workerId, "workerId");
@@ -70,7 +77,23 @@ public record EngineConfig(
         require(shutdownGrace != null && !shutdownGrace.isNegative(), "shutdownGrace", ">= 0", shutdownGrace);
         require(positive(rescueInterval), "rescueInterval", "> 0", rescueInterval);
         Objects.requireNonNull(retryPolicy, "retryPolicy");
+        require(
+                finishedRetention == null || positive(finishedRetention),
+                "finishedRetention",
+                "> 0 or none",
+                finishedRetention);
+        require(
+                failedRetention == null || positive(failedRetention),
+                "failedRetention",
+                "> 0 or none",
+                failedRetention);
     }
+
+    /** SUCCEEDED and CANCELLED tasks are kept a week by default. */
+    public static final Duration DEFAULT_FINISHED_RETENTION = Duration.ofDays(7);
+
+    /** FAILED tasks are kept a month by default: someone should look at them first. */
+    public static final Duration DEFAULT_FAILED_RETENTION = Duration.ofDays(30);
 
     public static Builder builder() {
         return new Builder();
@@ -89,7 +112,9 @@ public record EngineConfig(
                 .shutdownGrace(shutdownGrace)
                 .maintenanceEnabled(maintenanceEnabled)
                 .rescueInterval(rescueInterval)
-                .retryPolicy(retryPolicy);
+                .retryPolicy(retryPolicy)
+                .finishedRetention(finishedRetention)
+                .failedRetention(failedRetention);
     }
 
     private static boolean positive(Duration d) {
@@ -128,6 +153,14 @@ public record EngineConfig(
         }
     }
 
+    /**
+     * The default claim batch: a worker claims as many tasks as it has free slots in one statement,
+     * up to this many. A claim costs one round trip and one commit whatever its size, so claiming
+     * for every free slot at once is what lets a worker with many slots keep them busy; it never
+     * takes more than it starts at once, so other workers are not starved.
+     */
+    public static final int DEFAULT_MAX_CLAIM_BATCH = 1_000;
+
     public static final class Builder {
         private boolean workerEnabled = true;
         private String workerId;
@@ -136,11 +169,15 @@ public record EngineConfig(
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration heartbeatInterval = Duration.ofSeconds(10);
         private Duration pollInterval = Duration.ofSeconds(1);
-        private int claimBatchSize = 100;
+        /** 0: as many as the worker has slots, up to {@link #DEFAULT_MAX_CLAIM_BATCH}. */
+        private int claimBatchSize;
+
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private boolean maintenanceEnabled = true;
         private Duration rescueInterval = Duration.ofSeconds(5);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Duration finishedRetention = DEFAULT_FINISHED_RETENTION;
+        private Duration failedRetention = DEFAULT_FAILED_RETENTION;
 
         public Builder workerEnabled(boolean v) {
             workerEnabled = v;
@@ -207,6 +244,18 @@ public record EngineConfig(
             return this;
         }
 
+        /** Null keeps finished tasks forever. */
+        public Builder finishedRetention(Duration v) {
+            finishedRetention = v;
+            return this;
+        }
+
+        /** Null keeps failed tasks forever. */
+        public Builder failedRetention(Duration v) {
+            failedRetention = v;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(
                     workerEnabled,
@@ -216,11 +265,13 @@ public record EngineConfig(
                     leaseDuration,
                     heartbeatInterval,
                     pollInterval,
-                    claimBatchSize,
+                    claimBatchSize > 0 ? claimBatchSize : Math.min(concurrency, DEFAULT_MAX_CLAIM_BATCH),
                     shutdownGrace,
                     maintenanceEnabled,
                     rescueInterval,
-                    retryPolicy);
+                    retryPolicy,
+                    finishedRetention,
+                    failedRetention);
         }
     }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Leader duties: one process of the cluster at a time (a lease row in the store decides which)
  * promotes due SCHEDULED and RETRYING tasks to QUEUED, takes back tasks whose lease expired, and
- * marks workers that stopped heartbeating as LOST. Every duty is idempotent, so a leader change
+ * marks workers that stopped heartbeating as LOST, and removes finished tasks older than their
+ * retention period. Every duty is idempotent, so a leader change
  * at any point loses or doubles nothing; the lease only keeps the work from being done N times.
  *
  * <p>The promoter sleeps until the next task is due (at most {@link #MAX_PROMOTE_PAUSE}), so a
@@ -29,6 +30,12 @@ final class Maintenance extends BackgroundLoop {
     static final Duration WORKER_HISTORY = Duration.ofHours(24);
     /** Bounds one round's work so that leadership is renewed in time even with a huge backlog. */
     private static final int MAX_BATCHES_PER_ROUND = 50;
+    /**
+     * How often old tasks are removed. Each round removes at most {@code MAX_BATCHES_PER_ROUND}
+     * batches, so a backlog of expired history (retention switched on for a big table) goes away
+     * over some rounds without holding up the other duties.
+     */
+    static final Duration RETENTION_INTERVAL = Duration.ofMinutes(1);
 
     private final TaskStore store;
     private final Clock clock;
@@ -39,6 +46,7 @@ final class Maintenance extends BackgroundLoop {
     private Instant leaderUntil = Instant.MIN;
     private Instant nextLeaderCheck = Instant.MIN;
     private Instant nextRescue = Instant.MIN;
+    private Instant nextPurge = Instant.MIN;
     private boolean leader;
 
     Maintenance(TaskStore store, Clock clock, EngineConfig config) {
@@ -74,6 +82,10 @@ final class Maintenance extends BackgroundLoop {
             markLostWorkers(now);
             nextRescue = now.plus(config.rescueInterval());
         }
+        if (!now.isBefore(nextPurge)) {
+            purgeOld(now);
+            nextPurge = now.plus(RETENTION_INTERVAL);
+        }
         return pauseUntilNextDuty(now);
     }
 
@@ -102,6 +114,27 @@ final class Maintenance extends BackgroundLoop {
         }
         if (total > 0) {
             log.info("took back {} tasks whose worker stopped renewing their lease", total);
+        }
+        return total;
+    }
+
+    /** Finished tasks older than their retention period go, with their events and log lines. */
+    int purgeOld(Instant now) {
+        Instant finishedBefore = config.finishedRetention() == null ? null : now.minus(config.finishedRetention());
+        Instant failedBefore = config.failedRetention() == null ? null : now.minus(config.failedRetention());
+        if (finishedBefore == null && failedBefore == null) {
+            return 0;
+        }
+        int total = 0;
+        for (int i = 0; i < MAX_BATCHES_PER_ROUND; i++) {
+            int removed = store.taskPurgeFinished(finishedBefore, failedBefore, BATCH);
+            total += removed;
+            if (removed < BATCH) {
+                break;
+            }
+        }
+        if (total > 0) {
+            log.info("removed {} finished tasks older than their retention period", total);
         }
         return total;
     }

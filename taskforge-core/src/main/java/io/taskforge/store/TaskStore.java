@@ -258,6 +258,17 @@ public interface TaskStore extends AutoCloseable {
      */
     List<Task> taskRescueExpired(Instant now, int limit);
 
+    /**
+     * Retention: removes old finished tasks for good, with their events, log lines and tags (at
+     * most {@code limit}, oldest first). Tasks that are not finished are never removed.
+     *
+     * @param finishedBefore SUCCEEDED and CANCELLED tasks finished before this, and soft-deleted
+     *     tasks deleted before it, are removed; null keeps them
+     * @param failedBefore FAILED tasks that failed before this are removed; null keeps them
+     * @return how many tasks were removed
+     */
+    int taskPurgeFinished(Instant finishedBefore, Instant failedBefore, int limit);
+
     /** Registers a worker or updates its row (heartbeat, busy slots, status). */
     void workerUpsert(WorkerRecord worker);
 

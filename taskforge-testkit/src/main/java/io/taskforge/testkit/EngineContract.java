@@ -395,6 +395,31 @@ public abstract class EngineContract {
     }
 
     @Test
+    void removes_finished_tasks_once_their_retention_period_passed() {
+        var handler = new EngineTestHandlers.Recording("echo");
+        Taskforge tf = engine(
+                newStore(),
+                config().finishedRetention(Duration.ofDays(1))
+                        .failedRetention(Duration.ofDays(3))
+                        .build(),
+                handler);
+        Task ok = tf.client().submit(NewTask.ofType("echo").build());
+        Task deadLetter = tf.client().submit(NewTask.ofType("no-such-type").build());
+        awaitStatus(tf, ok.id(), TaskStatus.SUCCEEDED);
+        awaitStatus(tf, deadLetter.id(), TaskStatus.FAILED);
+
+        clock.advance(Duration.ofDays(2));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> tf.client().get(ok.id()).isEmpty());
+        assertThat(status(tf, deadLetter.id())).isEqualTo(TaskStatus.FAILED);
+
+        clock.advance(Duration.ofDays(2));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> tf.client().get(deadLetter.id()).isEmpty());
+        assertThat(tf.client().events(ok.id()).orElse(List.of())).isEmpty();
+    }
+
+    @Test
     void lets_running_tasks_finish_within_the_grace_period_when_stopping() {
         var handler = new EngineTestHandlers.Blocking("slow", false);
         Taskforge tf = engine(newStore(), config().build(), handler);

@@ -1,6 +1,8 @@
 package io.taskforge.testkit;
 
 import io.taskforge.store.StoreListener;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,9 +21,9 @@ public final class RecordingListener implements StoreListener {
         cancels.add(taskId);
     }
 
-    /** Queues heard, in order, repeats included. */
+    /** Queues heard, in order, repeats included; null stands for "any queue". */
     public List<String> queued() {
-        return List.copyOf(queued);
+        return Collections.unmodifiableList(new ArrayList<>(queued));
     }
 
     /** Task ids heard, in order, repeats included. */

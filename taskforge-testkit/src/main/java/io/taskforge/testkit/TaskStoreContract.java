@@ -113,6 +113,13 @@ public abstract class TaskStoreContract {
     }
 
     @Nested
+    class Retention extends RetentionContract {
+        Retention() {
+            super(TaskStoreContract.this);
+        }
+    }
+
+    @Nested
     class Workers extends WorkersContract {
         Workers() {
             super(TaskStoreContract.this);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,14 +71,23 @@ class EngineConfiguration {
                 .shutdownGrace(worker.shutdownGrace())
                 .leaseDuration(worker.leaseDuration())
                 .heartbeatInterval(worker.heartbeatInterval())
-                .pollInterval(worker.pollInterval());
+                .pollInterval(worker.pollInterval())
+                .finishedRetention(keepForeverIfZero(properties.retention().finished()))
+                .failedRetention(keepForeverIfZero(properties.retention().failed()));
         if (worker.id() != null && !worker.id().isBlank()) {
             builder.workerId(worker.id());
         }
         if (worker.concurrency() != null) {
             builder.concurrency(worker.concurrency());
         }
+        if (worker.claimBatchSize() != null) {
+            builder.claimBatchSize(worker.claimBatchSize());
+        }
         return builder.build();
+    }
+
+    private static Duration keepForeverIfZero(Duration d) {
+        return d == null || d.isZero() ? null : d;
     }
 
     @Bean

@@ -22,12 +22,15 @@ public record TaskforgeProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Worker worker,
         @DefaultValue Handlers handlers,
-        @DefaultValue Api api) {
+        @DefaultValue Api api,
+        @DefaultValue Retention retention) {
 
     /**
      * @param enabled whether this process runs tasks; an API-only server sets it false
      * @param id the worker's id; null picks {@code host-pid-xxxx}
      * @param concurrency tasks run at once; null picks the engine default (twice the CPUs, at least 4)
+     * @param claimBatchSize most tasks claimed in one statement; null claims for every free slot (up to
+     *     1000), which is what a worker with many slots needs to keep them busy
      * @param queues the queues this worker claims from
      * @param shutdownGrace how long running tasks may finish when the process stops before they are
      *     interrupted and handed back to the queue
@@ -41,11 +44,24 @@ public record TaskforgeProperties(
             @DefaultValue("true") boolean enabled,
             String id,
             Integer concurrency,
+            Integer claimBatchSize,
             @DefaultValue("default") List<String> queues,
             @DefaultValue("30s") Duration shutdownGrace,
             @DefaultValue("30s") Duration leaseDuration,
             @DefaultValue("10s") Duration heartbeatInterval,
             @DefaultValue("1s") Duration pollInterval) {}
+
+    /**
+     * How long finished tasks stay, with their events and log lines; the leader removes older ones
+     * every minute. {@code 0} keeps them forever.
+     *
+     * @param finished SUCCEEDED and CANCELLED tasks, counted from when they finished, and deleted
+     *     tasks, counted from their deletion
+     * @param failed FAILED tasks (the dead letters), counted from when they failed
+     */
+    public record Retention(
+            @DefaultValue("7d") Duration finished,
+            @DefaultValue("30d") Duration failed) {}
 
     public record Handlers(@DefaultValue Shell shell) {}
 

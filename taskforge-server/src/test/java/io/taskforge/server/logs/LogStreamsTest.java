@@ -55,6 +55,7 @@ class LogStreamsTest {
                             true,
                             null,
                             null,
+                            null,
                             List.of("default"),
                             Duration.ofSeconds(1),
                             Duration.ofSeconds(30),
@@ -67,7 +68,8 @@ class LogStreamsTest {
                             2,
                             Duration.ofMillis(20),
                             Duration.ofMillis(50),
-                            Duration.ofHours(1)));
+                            Duration.ofHours(1)),
+                    new TaskforgeProperties.Retention(Duration.ofDays(7), Duration.ofDays(30)));
             LogStreams streams = new LogStreams(store, JsonMapper.builder().build(), properties);
             streams.start();
 

@@ -53,6 +53,7 @@ final class JdbcTaskStore implements TaskStore {
     private final Leases leases;
     private final TaskLogs logs;
     private final Maintenance maintenance;
+    private final TaskPurge purge;
     private final Workers workers;
     private final TaskStatistics statistics;
     private final TaskChanges changes;
@@ -80,6 +81,7 @@ final class JdbcTaskStore implements TaskStore {
         this.leases = new Leases(db);
         this.logs = new TaskLogs(db);
         this.maintenance = new Maintenance(db, rows, events, pipelines);
+        this.purge = new TaskPurge(db);
         this.workers = new Workers(db);
         this.statistics = new TaskStatistics(db);
         this.changes = new TaskChanges(db, rows);
@@ -205,6 +207,11 @@ final class JdbcTaskStore implements TaskStore {
     @Override
     public List<Task> taskRescueExpired(Instant now, int limit) {
         return maintenance.rescueExpired(now, limit);
+    }
+
+    @Override
+    public int taskPurgeFinished(Instant finishedBefore, Instant failedBefore, int limit) {
+        return purge.purge(finishedBefore, failedBefore, limit);
     }
 
     @Override

@@ -98,7 +98,19 @@ final class Listeners implements NotificationSink {
                         "SELECT DISTINCT queue FROM tf_task WHERE status = 'QUEUED' AND deleted_at IS NULL",
                         Params.of(),
                         rs -> rs.getString("queue")));
-        List<String> cancels = Transactions.withConnection(
+        queues.forEach(this::taskQueued);
+        pendingCancels().forEach(this::cancelRequested);
+    }
+
+    @Override
+    public void changedElsewhere() {
+        taskQueued(null);
+        pendingCancels().forEach(this::cancelRequested);
+    }
+
+    /** Running tasks someone asked to stop; the running index holds exactly the running ones. */
+    private List<String> pendingCancels() {
+        return Transactions.withConnection(
                 dataSource,
                 c -> JdbcRunner.query(
                         c,
@@ -106,8 +118,6 @@ final class Listeners implements NotificationSink {
                                 + " AND deleted_at IS NULL LIMIT ?",
                         Params.of().integer(MAX_CANCELS_ON_RESYNC),
                         rs -> dialect.readId(rs, "id")));
-        queues.forEach(this::taskQueued);
-        cancels.forEach(this::cancelRequested);
     }
 
     synchronized void close() {

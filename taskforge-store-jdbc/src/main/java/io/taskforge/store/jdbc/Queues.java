@@ -90,13 +90,15 @@ final class Queues {
 
     List<QueueStats> statsList(Instant now) {
         return db.read("list queues", c -> {
-            // Two statements, each served by an index alone: the counts of waiting, running and
-            // dead tasks by the queue/status index; the ready ones, and the oldest of them, by the
-            // claim index (its run_at is in it).
+            // Each part served by an index alone: the counts of waiting and dead tasks by the
+            // queue/status index, of running ones by the running index; the ready ones, and the
+            // oldest of them, by the claim index (its run_at is in it).
             List<Counts> counts = new ArrayList<>(JdbcRunner.query(
                     c,
                     "SELECT queue, status, count(*) AS n FROM tf_task WHERE status IN ('PENDING', 'SCHEDULED',"
-                            + " 'RUNNING', 'RETRYING', 'FAILED') AND deleted_at IS NULL GROUP BY queue, status",
+                            + " 'RETRYING', 'FAILED') AND deleted_at IS NULL GROUP BY queue, status"
+                            + " UNION ALL SELECT queue, 'RUNNING', count(*) FROM tf_task"
+                            + " WHERE status = 'RUNNING' AND deleted_at IS NULL GROUP BY queue",
                     db.args(),
                     rs -> new Counts(rs.getString("queue"), rs.getString("status"), rs.getLong("n"))));
             Map<String, Instant> oldest = new HashMap<>();

@@ -72,17 +72,37 @@ final class StoreDb {
 
     /** Like {@link #write(String, TxWork)}; a unique violation is rolled back and handed to {@code onUnique}. */
     <T> T write(String what, TxWork<T> work, Function<UniqueViolationException, RuntimeException> onUnique) {
+        return write(what, work, onUnique, false);
+    }
+
+    /**
+     * A write that is one statement, run in auto-commit: the statement is its own transaction, so
+     * no BEGIN and COMMIT round trips. The statement notifies other processes itself; this
+     * process's listeners hear what {@code work} put in the scope, as after any write.
+     */
+    <T> T writeOneStatement(
+            String what, TxWork<T> work, Function<UniqueViolationException, RuntimeException> onUnique) {
+        return write(what, work, onUnique, true);
+    }
+
+    private <T> T write(
+            String what,
+            TxWork<T> work,
+            Function<UniqueViolationException, RuntimeException> onUnique,
+            boolean oneStatement) {
         for (int attempt = 1; ; attempt++) {
             TxScope scope = new TxScope();
             T result = null;
             boolean tryAgain = false;
             lock(what);
             try {
-                result = Transactions.inTransaction(dataSource, c -> {
-                    T r = work.run(c, scope);
-                    scope.notifyOtherProcesses(c, dialect);
-                    return r;
-                });
+                result = oneStatement
+                        ? Transactions.withConnection(dataSource, c -> work.run(c, scope))
+                        : Transactions.inTransaction(dataSource, c -> {
+                            T r = work.run(c, scope);
+                            scope.notifyOtherProcesses(c, dialect);
+                            return r;
+                        });
             } catch (UniqueViolationException e) {
                 throw onUnique.apply(e);
             } catch (TransientJdbcException e) {

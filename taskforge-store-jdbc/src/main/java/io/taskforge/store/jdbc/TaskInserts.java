@@ -16,6 +16,7 @@ import io.taskforge.task.TaskEvent;
 import io.taskforge.task.TaskEventType;
 import io.taskforge.task.TaskStatus;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ final class TaskInserts {
         }
         List<Task> tasks =
                 input.stream().map(t -> t.withTags(Tags.distinct(t.tags()))).toList();
+        if (tasks.size() == 1) {
+            Optional<List<Inserted>> alone = insertAlone(tasks.getFirst());
+            if (alone.isPresent()) {
+                return alone.get();
+            }
+        }
         try {
             return db.write("insert tasks", (c, scope) -> insert(c, scope, tasks), e -> e);
         } catch (UniqueViolationException e) {
@@ -71,6 +78,41 @@ final class TaskInserts {
             return db.write(
                     "insert tasks", (c, scope) -> insert(c, scope, tasks), again -> uniqueKeyConflict(tasks, again));
         }
+    }
+
+    /**
+     * A single task with nothing to look up or attach first (no tags, no unique or idempotency
+     * key) as one auto-committed statement where the database allows; empty otherwise.
+     */
+    private Optional<List<Inserted>> insertAlone(Task t) {
+        if (!t.tags().isEmpty() || t.uniqueKey() != null || t.idempotencyKey() != null) {
+            return Optional.empty();
+        }
+        boolean queued = t.status() == TaskStatus.QUEUED;
+        Optional<String> sql = d.insertTaskAloneSql(TaskRows.COLUMNS, queued);
+        if (sql.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(db.writeOneStatement(
+                "insert task",
+                (c, scope) -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql.get())) {
+                        int i = d.bindRow(ps, t, TaskInserts::writeTask);
+                        d.instant().bind(ps, ++i, t.createdAt());
+                        ps.setString(++i, t.status().name());
+                        ps.setInt(++i, t.attempt());
+                        ps.setString(++i, t.owner());
+                        if (queued) {
+                            ps.setString(++i, t.queue());
+                        }
+                        ps.executeQuery().close();
+                    }
+                    if (queued) {
+                        scope.queued(t.queue());
+                    }
+                    return List.of(new Inserted(t, true));
+                },
+                e -> new StoreException("insert task failed", e)));
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Task lists: every filter of {@link TaskQuery} combinable, keyset pages.
@@ -51,22 +53,24 @@ final class TaskListing {
             StringBuilder sql = new StringBuilder(rows.selectWithTags())
                     .append(" FROM tf_task t WHERE ")
                     .append(filters(q, args));
-            if (after != null) {
+            String comparison = q.sort().descending() ? " < " : " > ";
+            if (after != null && column == null) {
+                sql.append(" AND t.id").append(comparison).append('?');
+                args.id(after.id());
+            } else if (after != null) {
                 sql.append(" AND (t.")
                         .append(column)
-                        .append(", t.id) ")
-                        .append(q.sort().descending() ? "<" : ">")
-                        .append(" (?, ?)");
+                        .append(", t.id)")
+                        .append(comparison)
+                        .append("(?, ?)");
                 bindSortValue(args, q.sort(), after.value());
                 args.id(after.id());
             }
-            sql.append(" ORDER BY t.")
-                    .append(column)
-                    .append(' ')
-                    .append(direction)
-                    .append(", t.id ")
-                    .append(direction)
-                    .append(" LIMIT ?");
+            sql.append(" ORDER BY ");
+            if (column != null) {
+                sql.append("t.").append(column).append(' ').append(direction).append(", ");
+            }
+            sql.append("t.id ").append(direction).append(" LIMIT ?");
             args.integer(q.limit() + 1);
             List<Task> found = JdbcRunner.query(c, sql.toString(), args, rows.mapperWithTags());
             boolean more = found.size() > q.limit();
@@ -81,8 +85,7 @@ final class TaskListing {
         List<String> where = new ArrayList<>();
         where.add("t.deleted_at IS NULL");
         if (!q.statuses().isEmpty()) {
-            where.add("t.status IN (" + placeholders(q.statuses().size()) + ")");
-            q.statuses().stream().map(TaskStatus::name).sorted().forEach(args::text);
+            where.add(statusIn(q.statuses()));
         }
         if (!q.priorities().isEmpty()) {
             where.add("t.priority IN (" + placeholders(q.priorities().size()) + ")");
@@ -129,9 +132,27 @@ final class TaskListing {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 
+    /**
+     * The status filter as literals joined by OR, never as bound parameters or an IN list: each
+     * status has its own partial index (claim, lease, status), and a planner picks a partial
+     * index only for a condition it can see implies that index's predicate, one OR arm each.
+     * Statuses are enum names, so the literals are safe.
+     */
+    private static String statusIn(Set<TaskStatus> statuses) {
+        return statuses.stream()
+                .map(s -> "t.status = '" + s.name() + "'")
+                .sorted()
+                .collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /**
+     * The column a sort orders by before the id, or null for creation time: ids are UUIDv7 made
+     * from the creation time by the process that created the task, so the primary key already
+     * holds creation order and needs no index of its own.
+     */
     private static String sortColumn(TaskSort sort) {
         return switch (sort) {
-            case CREATED_AT_ASC, CREATED_AT_DESC -> "created_at";
+            case CREATED_AT_ASC, CREATED_AT_DESC -> null;
             case PRIORITY_ASC, PRIORITY_DESC -> "priority";
             case UPDATED_AT_ASC, UPDATED_AT_DESC -> "updated_at";
         };

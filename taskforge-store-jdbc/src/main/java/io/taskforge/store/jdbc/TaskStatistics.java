@@ -81,9 +81,13 @@ final class TaskStatistics {
         record StatusCount(TaskStatus status, long n) {}
         for (StatusCount sc : JdbcRunner.query(
                 c,
-                "SELECT status, count(*) AS n FROM tf_task WHERE status IN"
-                        + " ('PENDING', 'SCHEDULED', 'QUEUED', 'RUNNING', 'RETRYING') AND deleted_at IS NULL"
-                        + " GROUP BY status",
+                // One part per partial index that holds the status (see V7): a single IN list
+                // matches none of them and read the whole table.
+                "SELECT status, count(*) AS n FROM tf_task WHERE status IN ('PENDING', 'SCHEDULED', 'RETRYING')"
+                        + " AND deleted_at IS NULL GROUP BY status"
+                        + " UNION ALL SELECT 'QUEUED', count(*) FROM tf_task WHERE status = 'QUEUED' AND deleted_at IS NULL"
+                        + " UNION ALL SELECT 'RUNNING', count(*) FROM tf_task"
+                        + " WHERE status = 'RUNNING' AND deleted_at IS NULL",
                 StatementBinder.NONE,
                 rs -> new StatusCount(TaskStatus.valueOf(rs.getString("status")), rs.getLong("n")))) {
             counts.put(sc.status(), sc.n());

@@ -63,7 +63,7 @@ final class Workers {
                                 WorkerStatus.valueOf(rs.getString("status")))));
     }
 
-    /** Ids of RUNNING tasks by worker, both in order; served by the running-by-worker index. */
+    /** Ids of RUNNING tasks by worker, both in order; served by the running index. */
     Map<String, List<String>> runningTaskIds() {
         return db.read("list running tasks by worker", c -> {
             Map<String, List<String>> byWorker = new LinkedHashMap<>();

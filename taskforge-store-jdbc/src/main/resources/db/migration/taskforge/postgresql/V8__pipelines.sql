@@ -39,3 +39,8 @@ CREATE TABLE tf_pipeline_run (
 -- The list of runs, newest first, with or without a pipeline or status filter.
 CREATE INDEX tf_pipeline_run_created_idx ON tf_pipeline_run (tenant_id, created_at, id);
 CREATE INDEX tf_pipeline_run_pipeline_idx ON tf_pipeline_run (pipeline_id, created_at, id);
+
+-- A run reads all its tasks, deleted ones too (a deleted step counts as cancelled), each time one
+-- of them finishes: the index of V1 left deleted tasks out, so it could not serve that read.
+DROP INDEX tf_task_pipeline_run_idx;
+CREATE INDEX tf_task_pipeline_run_idx ON tf_task (pipeline_run_id) WHERE pipeline_run_id IS NOT NULL;

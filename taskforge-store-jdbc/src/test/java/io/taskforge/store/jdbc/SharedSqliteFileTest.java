@@ -1,12 +1,14 @@
 package io.taskforge.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.taskforge.store.AttemptOutcome;
 import io.taskforge.store.ClaimParams;
 import io.taskforge.store.TaskStore;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskQuery;
+import io.taskforge.testkit.RecordingListener;
 import io.taskforge.testkit.SettableClock;
 import io.taskforge.testkit.TaskFixtures;
 import java.nio.file.Path;
@@ -103,7 +105,33 @@ class SharedSqliteFileTest {
                     .getFirst();
 
             assertThat(applied).isTrue();
-            assertThat(b.hearsOtherProcesses()).isFalse();
+        }
+    }
+
+    @Test
+    void a_store_hears_what_another_store_on_the_same_file_commits() throws Exception {
+        Path file = dir.resolve("watched.db");
+        try (TaskStore a = JdbcStores.sqlite(file);
+                TaskStore b = JdbcStores.sqlite(file)) {
+            RecordingListener heard = new RecordingListener();
+            try (AutoCloseable subscription = b.subscribe(heard)) {
+                assertThat(b.hearsOtherProcesses()).isTrue();
+
+                a.taskInsertMany(List.of(TaskFixtures.aTask().withQueue("mail").build()));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> !heard.queued().isEmpty());
+
+                Task running = b.taskClaim(new ClaimParams(
+                                "w",
+                                List.of("mail"),
+                                1,
+                                clock.instant(),
+                                clock.instant().plusSeconds(30)))
+                        .getFirst();
+                a.taskCancel(running.id(), clock.instant(), "alice");
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> heard.cancelRequests().contains(running.id()));
+            }
         }
     }
 

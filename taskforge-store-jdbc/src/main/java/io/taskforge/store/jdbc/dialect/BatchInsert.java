@@ -43,6 +43,14 @@ final class BatchInsert {
         }
     }
 
+    /** Binds one row's values from parameter 1 on, as {@link #run} does; returns how many it bound. */
+    static <T> int bindRow(Dialect dialect, PreparedStatement ps, T item, RowWriter<? super T> writer)
+            throws SQLException {
+        Binding row = new Binding(dialect, ps);
+        writer.write(item, row);
+        return row.index;
+    }
+
     private static final class Binding implements RowSink {
         private final PreparedStatement ps;
         private final ValueBinder<String> id;

@@ -11,4 +11,10 @@ public interface NotificationSink {
      * so the receiver must look at the database instead.
      */
     void resynchronize();
+
+    /**
+     * Another process committed something, and the feed cannot say what (SQLite): every queue
+     * may have work, and a running task may have been asked to stop.
+     */
+    void changedElsewhere();
 }

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,6 +267,17 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public void prepare(DataSource dataSource) {}
+
+    @Override
+    public Optional<String> insertTaskAloneSql(List<String> taskColumns, boolean notify) {
+        String values = String.join(", ", Collections.nCopies(taskColumns.size(), "?"));
+        return Optional.of("WITH t AS (INSERT INTO tf_task (" + String.join(", ", taskColumns) + ") VALUES (" + values
+                + ") RETURNING id),"
+                + " e AS (INSERT INTO tf_task_event (task_id, at, type, to_status, attempt, actor)"
+                + " SELECT id, ?, 'created', ?, ?, ? FROM t)"
+                // pg_notify is delivered at commit, so only if the insert committed.
+                + (notify ? " SELECT pg_notify('" + QUEUED_CHANNEL + "', ?) FROM t" : " SELECT id FROM t"));
+    }
 
     @Override
     public void notifyQueued(Connection c, Set<String> queues) throws SQLException {

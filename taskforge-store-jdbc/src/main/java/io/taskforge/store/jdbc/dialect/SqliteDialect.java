@@ -46,7 +46,8 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public boolean supportsListenNotify() {
-        return false;
+        // Not NOTIFY, but the same promise: SqliteChangeWatcher hears other processes' commits.
+        return true;
     }
 
     @Override
@@ -243,6 +244,6 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public AutoCloseable listen(ConnectionSource source, NotificationSink sink) {
-        throw new UnsupportedOperationException("SQLite cannot tell other processes' commits");
+        return SqliteChangeWatcher.start(source, sink);
     }
 }
