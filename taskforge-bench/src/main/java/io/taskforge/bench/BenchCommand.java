@@ -67,7 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "B: client threads. Default 1,16.")
     List<Integer> threads;
 
-    @Option(names = "--latency-tasks", paramLabel = "N", description = "C: tasks 10 ms apart; G: pipeline step hand-offs. Default 1000.")
+    @Option(
+            names = "--latency-tasks",
+            paramLabel = "N",
+            description = "C: tasks 10 ms apart; G: pipeline step hand-offs. Default 1000.")
     Integer latencyTasks;
 
     @Option(

@@ -60,7 +60,8 @@ public final class PipelineWorkload implements Workload {
             pipelines.save(chain(), true);
             // One unrecorded run warms up the paths the measured runs take.
             for (int r = -1; r < runs; r++) {
-                PipelineRun run = pipelines.run("bench-chain", Map.of("run", r), null).orElseThrow();
+                PipelineRun run =
+                        pipelines.run("bench-chain", Map.of("run", r), null).orElseThrow();
                 awaitFinished(pipelines, run.id());
             }
         }

@@ -20,6 +20,7 @@ import io.taskforge.task.TaskIds;
 import io.taskforge.task.TaskStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves pipeline runs forward inside the transaction that finished one of their tasks: the hook
@@ -43,6 +46,7 @@ import java.util.TreeSet;
  * the same runs cannot deadlock on them.
  */
 final class PipelineAdvance {
+    private static final Logger log = LoggerFactory.getLogger(PipelineAdvance.class);
     /** Rounds per advance; each round changes at least one task, and a run has bounded tasks. */
     private static final int MAX_ROUNDS = 1_000;
 
@@ -74,8 +78,16 @@ final class PipelineAdvance {
         return json;
     }
 
-    /** Advances every run in {@code runIds} (nulls are ignored). */
+    /**
+     * Advances every run in {@code runIds} (nulls are ignored). A run that cannot be advanced
+     * because of a fault of its own (a definition that no longer reads, a bug) is rolled back to a
+     * savepoint and logged: the task outcomes of the transaction, often of unrelated tasks in the
+     * same batch, still commit. Database errors concern the whole transaction and propagate.
+     */
     void advance(Connection c, TxScope scope, Collection<String> runIds, Instant now) throws SQLException {
+        if (runIds.isEmpty()) {
+            return;
+        }
         TreeSet<String> ids = new TreeSet<>();
         for (String id : runIds) {
             if (id != null && TaskIds.isValid(id)) {
@@ -83,7 +95,14 @@ final class PipelineAdvance {
             }
         }
         for (String id : ids) {
-            advanceOne(c, scope, id, now);
+            Savepoint before = c.setSavepoint();
+            try {
+                advanceOne(c, scope, id, now);
+                c.releaseSavepoint(before);
+            } catch (RuntimeException e) {
+                c.rollback(before);
+                log.error("pipeline run {} could not advance; the outcomes that finished its steps are kept", id, e);
+            }
         }
     }
 
