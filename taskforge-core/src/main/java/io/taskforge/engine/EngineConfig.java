@@ -169,8 +169,8 @@ public record EngineConfig(
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration heartbeatInterval = Duration.ofSeconds(10);
         private Duration pollInterval = Duration.ofSeconds(1);
-        /** 0: as many as the worker has slots, up to {@link #DEFAULT_MAX_CLAIM_BATCH}. */
-        private int claimBatchSize;
+        /** Null: as many as the worker has slots, up to {@link #DEFAULT_MAX_CLAIM_BATCH}. */
+        private Integer claimBatchSize;
 
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private boolean maintenanceEnabled = true;
@@ -265,7 +265,7 @@ public record EngineConfig(
                     leaseDuration,
                     heartbeatInterval,
                     pollInterval,
-                    claimBatchSize > 0 ? claimBatchSize : Math.min(concurrency, DEFAULT_MAX_CLAIM_BATCH),
+                    claimBatchSize != null ? claimBatchSize : Math.min(concurrency, DEFAULT_MAX_CLAIM_BATCH),
                     shutdownGrace,
                     maintenanceEnabled,
                     rescueInterval,

@@ -36,5 +36,39 @@ class EngineConfigTest {
                 .hasMessageContaining("queues");
         assertThatThrownBy(() -> EngineConfig.builder().claimBatchSize(0).build())
                 .hasMessageContaining("claimBatchSize");
+        assertThatThrownBy(() ->
+                        EngineConfig.builder().finishedRetention(Duration.ZERO).build())
+                .hasMessageContaining("finishedRetention");
+        assertThatThrownBy(() -> EngineConfig.builder()
+                        .failedRetention(Duration.ofDays(-1))
+                        .build())
+                .hasMessageContaining("failedRetention");
+    }
+
+    @Test
+    void claims_for_every_free_slot_up_to_a_thousand_unless_told_otherwise() {
+        assertThat(EngineConfig.builder().concurrency(8).build().claimBatchSize())
+                .isEqualTo(8);
+        assertThat(EngineConfig.builder().concurrency(5000).build().claimBatchSize())
+                .isEqualTo(EngineConfig.DEFAULT_MAX_CLAIM_BATCH);
+        assertThat(EngineConfig.builder()
+                        .concurrency(8)
+                        .claimBatchSize(3)
+                        .build()
+                        .claimBatchSize())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void keeps_a_week_of_finished_tasks_and_a_month_of_failed_ones_by_default_and_forever_when_told() {
+        EngineConfig defaults = EngineConfig.builder().build();
+        assertThat(defaults.finishedRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.failedRetention()).isEqualTo(Duration.ofDays(30));
+        EngineConfig forever = EngineConfig.builder()
+                .finishedRetention(null)
+                .failedRetention(null)
+                .build();
+        assertThat(forever.finishedRetention()).isNull();
+        assertThat(forever.toBuilder().build().failedRetention()).isNull();
     }
 }
