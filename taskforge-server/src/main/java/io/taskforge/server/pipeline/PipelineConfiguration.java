@@ -8,8 +8,6 @@ import io.taskforge.pipeline.PipelineService;
 import io.taskforge.pipeline.PipelineStore;
 import io.taskforge.script.ScriptStore;
 import io.taskforge.server.config.TaskforgeProperties;
-import io.taskforge.store.TaskStore;
-import io.taskforge.store.jdbc.JdbcStores;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Pipelines live beside the tasks (same database, pool and SQLite writer queue), and their runs
- * advance in the task store's own transactions.
+ * The pipeline service over the engine's {@link PipelineStore} (a bean of the engine
+ * configuration, which opens the stores).
  *
  * <p>A step may name the task types this server's workers handle (the built-in ones it enables and
  * the application's handlers) plus those listed in {@code taskforge.pipelines.task-types} (for
@@ -30,11 +28,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
-
-    @Bean
-    PipelineStore pipelineStore(TaskStore store) {
-        return JdbcStores.pipelines(store);
-    }
 
     @Bean
     PipelineService taskforgePipelineService(
