@@ -138,6 +138,23 @@ public final class TaskforgeClient {
         return inserted;
     }
 
+    /**
+     * Checks a task and makes the row {@link #submit} would store, without storing it: for callers
+     * that insert the task together with rows of their own in one transaction (a schedule's fire).
+     *
+     * @param fieldPrefix put before the field names of errors ({@code "task."}), or empty
+     * @throws TaskValidationException when a field is out of bounds
+     * @throws PayloadTooLargeException when the payload is over the limit
+     */
+    public Task prepare(NewTask task, String fieldPrefix) {
+        validator.checkSize(task, fieldPrefix);
+        List<FieldError> errors = validator.validate(task, fieldPrefix);
+        if (!errors.isEmpty()) {
+            throw new TaskValidationException(errors);
+        }
+        return toRow(task, now());
+    }
+
     public Optional<Task> get(String id) {
         return store.taskGet(id);
     }

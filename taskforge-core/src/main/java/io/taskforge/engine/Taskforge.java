@@ -10,9 +10,12 @@ import io.taskforge.store.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ public final class Taskforge implements AutoCloseable {
     private final TaskforgeClient client;
     private final Worker worker;
     private final Maintenance maintenance;
+    private final List<LeaderDutyLoop> duties = new ArrayList<>();
     private final boolean closeStore;
     private AutoCloseable subscription;
     private boolean started;
@@ -54,6 +58,16 @@ public final class Taskforge implements AutoCloseable {
         HandlerRegistry handlers = new HandlerRegistry(b.handlers);
         this.worker = config.workerEnabled() ? new Worker(store, b.json, b.clock, config, handlers, b.listener) : null;
         this.maintenance = config.maintenanceEnabled() ? new Maintenance(store, b.clock, config) : null;
+        if (config.maintenanceEnabled()) {
+            Set<String> names = new HashSet<>(Set.of(Maintenance.LEADERSHIP));
+            for (Function<TaskforgeClient, LeaderDuty> factory : b.duties) {
+                LeaderDuty duty = Objects.requireNonNull(factory.apply(client), "leader duty");
+                if (!names.add(duty.name())) {
+                    throw new IllegalArgumentException("two leader duties are named '" + duty.name() + "'");
+                }
+                duties.add(new LeaderDutyLoop(duty, store, b.clock, config));
+            }
+        }
     }
 
     public static Builder builder(TaskStore store) {
@@ -101,15 +115,19 @@ public final class Taskforge implements AutoCloseable {
         if (maintenance != null) {
             maintenance.start();
         }
+        duties.forEach(LeaderDutyLoop::start);
         if (worker != null) {
             worker.start(store.hearsOtherProcesses());
         }
         log.info(
-                "Taskforge engine started: worker {} (queues {}, concurrency {}), leader duties {}",
+                "Taskforge engine started: worker {} (queues {}, concurrency {}), leader duties {}{}",
                 worker == null ? "off" : config.workerId(),
                 config.queues(),
                 config.concurrency(),
-                maintenance == null ? "off" : "on");
+                maintenance == null ? "off" : "on",
+                duties.isEmpty()
+                        ? ""
+                        : " " + duties.stream().map(LeaderDutyLoop::dutyName).toList());
     }
 
     /** Stops with the configured grace period; the store stays open. */
@@ -132,6 +150,7 @@ public final class Taskforge implements AutoCloseable {
         if (maintenance != null) {
             maintenance.stop();
         }
+        duties.forEach(LeaderDutyLoop::stop);
         if (subscription != null) {
             try {
                 subscription.close();
@@ -160,6 +179,7 @@ public final class Taskforge implements AutoCloseable {
         private final List<TaskHandler> handlers = new ArrayList<>();
         private boolean closeStore = true;
         private EngineListener listener = EngineListener.NONE;
+        private final List<Function<TaskforgeClient, LeaderDuty>> duties = new ArrayList<>();
 
         private Builder(TaskStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -198,6 +218,16 @@ public final class Taskforge implements AutoCloseable {
         /** Hears submissions, starts and ends of attempts (metrics, tracing). */
         public Builder listener(EngineListener v) {
             listener = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * Adds a duty that one process of the cluster does at a time (firing schedules), run while
+         * this engine competes for leader duties ({@link EngineConfig#maintenanceEnabled()}). The
+         * factory is called once, when the engine is built, with the engine's client.
+         */
+        public Builder leaderDuty(Function<TaskforgeClient, LeaderDuty> factory) {
+            duties.add(Objects.requireNonNull(factory));
             return this;
         }
 

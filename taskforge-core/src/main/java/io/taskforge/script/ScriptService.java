@@ -176,6 +176,20 @@ public final class ScriptService {
      * @throws PayloadTooLargeException when the parameters make the task's payload too large
      */
     public Optional<Inserted> run(String ref, ScriptRun run) {
+        return prepareRun(ref, run)
+                .map(task -> client.submitAll(List.of(task), "").getFirst());
+    }
+
+    /**
+     * Checks a run as {@link #run} does and makes the task it would submit, without submitting it:
+     * for a schedule, which stores the task together with its fire.
+     *
+     * @return the task to submit, or empty when there is no such script
+     * @throws TaskValidationException when the parameters do not fit the schema (one error per
+     *     field, named {@code params.<field>})
+     * @throws PayloadTooLargeException when the parameters make the task's payload too large
+     */
+    public Optional<NewTask> prepareRun(String ref, ScriptRun run) {
         Optional<Script> found = get(ref);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -195,7 +209,7 @@ public final class ScriptService {
             long paramsBytes = params.getBytes(StandardCharsets.UTF_8).length;
             throw new PayloadTooLargeException("params", paramsBytes, limit - (payloadBytes - paramsBytes));
         }
-        NewTask task = NewTask.ofType(TASK_TYPE)
+        return Optional.of(NewTask.ofType(TASK_TYPE)
                 .title(run.title() == null ? script.name() : run.title())
                 .payload(payload)
                 .queue(script.queue())
@@ -205,8 +219,7 @@ public final class ScriptService {
                 .timeoutSeconds(script.timeoutSeconds())
                 .runAt(run.runAt())
                 .idempotencyKey(run.idempotencyKey())
-                .build();
-        return Optional.of(client.submitAll(List.of(task), "").getFirst());
+                .build());
     }
 
     private static void throwIfAny(List<FieldError> errors) {

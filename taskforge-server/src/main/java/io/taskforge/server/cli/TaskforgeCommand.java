@@ -4,6 +4,7 @@ import io.taskforge.server.cli.client.CommandErrors;
 import io.taskforge.server.cli.client.LogsCommand;
 import io.taskforge.server.cli.client.PipelinesCommand;
 import io.taskforge.server.cli.client.QueuesCommand;
+import io.taskforge.server.cli.client.SchedulesCommand;
 import io.taskforge.server.cli.client.ScriptsCommand;
 import io.taskforge.server.cli.client.SubmitCommand;
 import io.taskforge.server.cli.client.TagsCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Spec;
             TagsCommand.class,
             ScriptsCommand.class,
             PipelinesCommand.class,
+            SchedulesCommand.class,
             QueuesCommand.class,
             WorkersCommand.class,
             MigrateCommand.class,

@@ -8,6 +8,11 @@ import io.taskforge.handler.TaskHandler;
 import io.taskforge.handler.builtin.BuiltinHandlers;
 import io.taskforge.json.JsonCodec;
 import io.taskforge.pipeline.PipelineStore;
+import io.taskforge.schedule.PipelineRunLauncher;
+import io.taskforge.schedule.ScheduleFirer;
+import io.taskforge.schedule.ScheduleStore;
+import io.taskforge.script.ParameterSchemas;
+import io.taskforge.script.ScriptService;
 import io.taskforge.script.ScriptStore;
 import io.taskforge.server.metrics.EngineListeners;
 import io.taskforge.store.StoreException;
@@ -69,6 +74,12 @@ class EngineConfiguration {
         return JdbcStores.pipelines(store);
     }
 
+    /** Schedules too: a fire and the task it creates are one transaction of this database. */
+    @Bean
+    ScheduleStore scheduleStore(TaskStore store) {
+        return JdbcStores.schedules(store);
+    }
+
     @Bean
     EngineConfig engineConfig(TaskforgeProperties properties) {
         TaskforgeProperties.Worker worker = properties.worker();
@@ -101,22 +112,33 @@ class EngineConfiguration {
     Taskforge taskforge(
             TaskStore store,
             ScriptStore scripts,
+            ScheduleStore schedules,
+            ParameterSchemas parameterSchemas,
+            ObjectProvider<PipelineRunLauncher> pipelines,
             JsonCodec json,
             EngineConfig config,
             TaskforgeProperties properties,
             ObjectProvider<TaskHandler> applicationHandlers,
             ObjectProvider<EngineListener> listeners) {
+        Clock clock = Clock.systemUTC();
         List<TaskHandler> handlers = handlers(
                 json, scripts, properties, applicationHandlers.orderedStream().toList());
         return Taskforge.builder(store)
                 .json(json)
-                .clock(Clock.systemUTC())
+                .clock(clock)
                 .config(config)
                 .handlers(handlers)
                 // The store is a bean of its own and is closed after the engine stopped.
                 .closeStore(false)
                 // Metrics (io.taskforge.server.metrics) and whatever else hears the engine.
                 .listener(EngineListeners.of(listeners.orderedStream().toList()))
+                // The leader fires schedules. Its script service is made with the engine's own
+                // client (the ScriptService bean is made from this engine, so it cannot be used here).
+                .leaderDuty(client -> new ScheduleFirer(
+                        schedules,
+                        client,
+                        new ScriptService(scripts, client, parameterSchemas, json, clock),
+                        pipelines.getIfAvailable()))
                 .build();
     }
 

@@ -8,6 +8,8 @@ import io.taskforge.task.Task;
 import io.taskforge.task.TaskStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +52,17 @@ class TaskMetrics implements EngineListener {
     private final MeterRegistry registry;
     private final LabelValues types = new LabelValues(MAX_LABEL_VALUES);
     private final LabelValues queues = new LabelValues(MAX_LABEL_VALUES);
+    /*
+     * Meters by their label values. Registering through a builder on every event builds tags and an
+     * id and looks them up in the registry: a few microseconds a task, a measurable share of a
+     * no-op task's cost. Label values are bounded (LabelValues), and so are these maps.
+     */
+    private final Map<String, Timer> claimToStart = new ConcurrentHashMap<>();
+    private final Map<String, Timer> queueWait = new ConcurrentHashMap<>();
+    private final Map<String, Timer> attemptDuration = new ConcurrentHashMap<>();
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+    private record CounterKey(String name, String type, String queue) {}
 
     TaskMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -66,17 +79,23 @@ class TaskMetrics implements EngineListener {
     @Override
     public void attemptStarted(Task task, Duration claimToStart, Duration queueWait) {
         String queue = queues.of(task.queue());
-        Timer.builder("taskforge.claim.to.start")
-                .description("From a claim returning to the task's handler starting")
-                .tag("queue", queue)
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry)
+        this.claimToStart
+                .computeIfAbsent(
+                        queue,
+                        q -> Timer.builder("taskforge.claim.to.start")
+                                .description("From a claim returning to the task's handler starting")
+                                .tag("queue", q)
+                                .serviceLevelObjectives(LATENCY_BUCKETS)
+                                .register(registry))
                 .record(nonNegative(claimToStart));
-        Timer.builder("taskforge.queue.wait")
-                .description("From when a task was due to when a worker claimed it")
-                .tag("queue", queue)
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry)
+        this.queueWait
+                .computeIfAbsent(
+                        queue,
+                        q -> Timer.builder("taskforge.queue.wait")
+                                .description("From when a task was due to when a worker claimed it")
+                                .tag("queue", q)
+                                .serviceLevelObjectives(LATENCY_BUCKETS)
+                                .register(registry))
                 .record(nonNegative(queueWait));
     }
 
@@ -95,20 +114,26 @@ class TaskMetrics implements EngineListener {
         }
         counter(name, "Attempts run by this process that ended " + outcome, task)
                 .increment();
-        Timer.builder("taskforge.attempt.duration")
-                .description("How long attempts run by this process took")
-                .tag("type", types.of(task.type()))
-                .serviceLevelObjectives(RUN_TIME_BUCKETS)
-                .register(registry)
+        attemptDuration
+                .computeIfAbsent(
+                        types.of(task.type()),
+                        type -> Timer.builder("taskforge.attempt.duration")
+                                .description("How long attempts run by this process took")
+                                .tag("type", type)
+                                .serviceLevelObjectives(RUN_TIME_BUCKETS)
+                                .register(registry))
                 .record(nonNegative(runTime));
     }
 
     private Counter counter(String name, String description, Task task) {
-        return Counter.builder(name)
-                .description(description)
-                .tag("type", types.of(task.type()))
-                .tag("queue", queues.of(task.queue()))
-                .register(registry);
+        CounterKey key = new CounterKey(name, types.of(task.type()), queues.of(task.queue()));
+        return counters.computeIfAbsent(
+                key,
+                k -> Counter.builder(k.name())
+                        .description(description)
+                        .tag("type", k.type())
+                        .tag("queue", k.queue())
+                        .register(registry));
     }
 
     private static Duration nonNegative(Duration d) {

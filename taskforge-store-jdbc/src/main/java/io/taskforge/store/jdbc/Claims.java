@@ -1,6 +1,7 @@
 package io.taskforge.store.jdbc;
 
 import io.taskforge.jdbc.JdbcRunner;
+import io.taskforge.jdbc.RowMapper;
 import io.taskforge.store.ClaimParams;
 import io.taskforge.store.jdbc.dialect.Dialect;
 import io.taskforge.task.Task;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Claiming ready tasks: the claimed rows become RUNNING and their STARTED events go in the same
@@ -46,6 +48,10 @@ final class Claims {
     private final String claimSql;
     private final String pickSql;
     private final String claimPickedSql;
+    /** Whether the claim statements append the STARTED events and return tags themselves. */
+    private final boolean withEvents;
+
+    private final RowMapper<Task> claimedRows;
 
     Claims(StoreDb db, TaskRows rows, Events events, QueueLimits limits) {
         this.db = db;
@@ -53,12 +59,19 @@ final class Claims {
         this.rows = rows;
         this.events = events;
         this.limits = limits;
-        this.claimSql = d.claimSql(ASSIGNMENTS, TaskRows.COLUMNS);
         this.pickSql = "SELECT id, priority, run_at FROM tf_task"
                 + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND queue = ?"
                 + " ORDER BY priority DESC, run_at, id LIMIT ?" + d.forUpdateSkipLocked();
-        this.claimPickedSql = "UPDATE tf_task SET " + ASSIGNMENTS + " WHERE " + d.anyOf("id")
+        String claimPicked = "UPDATE tf_task SET " + ASSIGNMENTS + " WHERE " + d.anyOf("id")
                 + " AND status = 'QUEUED' AND deleted_at IS NULL RETURNING " + String.join(", ", TaskRows.COLUMNS);
+        String claimOne = d.claimSql(ASSIGNMENTS, TaskRows.COLUMNS);
+        String started = TaskEventType.STARTED.wireName();
+        Optional<String> one = d.claimWithEventsSql(claimOne, started, "QUEUED", "RUNNING");
+        Optional<String> picked = d.claimWithEventsSql(claimPicked, started, "QUEUED", "RUNNING");
+        this.withEvents = one.isPresent() && picked.isPresent();
+        this.claimSql = one.orElse(claimOne);
+        this.claimPickedSql = picked.orElse(claimPicked);
+        this.claimedRows = withEvents ? rows.mapperWithTags() : rows.mapper();
     }
 
     /** A ready task considered by a claim over several queues, with what orders it. */
@@ -90,6 +103,9 @@ final class Claims {
             }
             claimed.sort(CLAIM_ORDER);
             limits.charge(c, plan, claimed, p.now());
+            if (withEvents) {
+                return claimed;
+            }
             events.append(
                     c,
                     claimed.stream()
@@ -109,17 +125,22 @@ final class Claims {
     }
 
     private List<Task> claimInOneStatement(Connection c, ClaimParams p, String queue, int max) throws SQLException {
-        return new ArrayList<>(JdbcRunner.query(
-                c,
-                claimSql,
-                db.args()
-                        .text(p.workerId())
-                        .instant(p.leaseUntil())
-                        .instant(p.now())
-                        .instant(p.now())
-                        .text(queue)
-                        .integer(max),
-                rows.mapper()));
+        Args args = db.args()
+                .text(p.workerId())
+                .instant(p.leaseUntil())
+                .instant(p.now())
+                .instant(p.now())
+                .text(queue)
+                .integer(max);
+        eventArgs(args, p);
+        return new ArrayList<>(JdbcRunner.query(c, claimSql, args, claimedRows));
+    }
+
+    /** The STARTED event's values, where the claim statement appends the events itself. */
+    private void eventArgs(Args args, ClaimParams p) {
+        if (withEvents) {
+            args.instant(p.now()).text(Actors.worker(p.workerId()));
+        }
     }
 
     /** The most tasks this claim may take from the queue: what it asks for, or less if the queue is limited. */
@@ -143,15 +164,13 @@ final class Claims {
         }
         candidates.sort(CANDIDATE_ORDER);
         List<String> ids = candidates.stream().limit(p.max()).map(Candidate::id).toList();
-        return new ArrayList<>(JdbcRunner.query(
-                c,
-                claimPickedSql,
-                db.args()
-                        .text(p.workerId())
-                        .instant(p.leaseUntil())
-                        .instant(p.now())
-                        .instant(p.now())
-                        .ids(ids),
-                rows.mapper()));
+        Args args = db.args()
+                .text(p.workerId())
+                .instant(p.leaseUntil())
+                .instant(p.now())
+                .instant(p.now())
+                .ids(ids);
+        eventArgs(args, p);
+        return new ArrayList<>(JdbcRunner.query(c, claimPickedSql, args, claimedRows));
     }
 }

@@ -200,7 +200,7 @@ final class JdbcPipelineStore implements PipelineStore {
                             .text(RunStatus.RUNNING.name())
                             .instant(r.createdAt())
                             .instant(r.createdAt()));
-            inserts.insertIn(c, scope, tasks);
+            inserts.insertWithin(c, scope, tasks);
             advance.advanceOne(c, scope, id, r.createdAt());
             return findRun(c, id).orElseThrow();
         });

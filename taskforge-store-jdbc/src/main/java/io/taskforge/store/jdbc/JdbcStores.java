@@ -6,6 +6,7 @@ import io.taskforge.jdbc.ConnectionSource;
 import io.taskforge.jdbc.JdbcException;
 import io.taskforge.jdbc.Transactions;
 import io.taskforge.pipeline.PipelineStore;
+import io.taskforge.schedule.ScheduleStore;
 import io.taskforge.script.ScriptStore;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.TaskStore;
@@ -119,6 +120,20 @@ public final class JdbcStores {
     public static PipelineStore pipelines(TaskStore store) {
         if (store instanceof JdbcTaskStore jdbc) {
             return jdbc.pipelineStore();
+        }
+        throw new IllegalArgumentException("not a store opened by JdbcStores: " + store);
+    }
+
+    /**
+     * The schedules kept in the same database as the tasks of {@code store}, which must be a store
+     * opened here; like {@link #scripts}, it shares that store's connections and lives as long as
+     * it. A fire and the task it creates are written in one transaction of that database.
+     *
+     * @throws IllegalArgumentException when {@code store} was not opened by this class
+     */
+    public static ScheduleStore schedules(TaskStore store) {
+        if (store instanceof JdbcTaskStore jdbc) {
+            return new JdbcScheduleStore(jdbc.db(), jdbc.inserts());
         }
         throw new IllegalArgumentException("not a store opened by JdbcStores: " + store);
     }

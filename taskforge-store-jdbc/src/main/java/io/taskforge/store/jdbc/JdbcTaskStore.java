@@ -297,6 +297,11 @@ final class JdbcTaskStore implements TaskStore {
         return new JdbcPipelineStore(db, inserts, events, pipelines);
     }
 
+    /** Task inserts, for stores that write tasks in their own transactions (a schedule's fire). */
+    TaskInserts inserts() {
+        return inserts;
+    }
+
     // ---- issue 3 (being implemented; these stubs are replaced before this lands) ------------------
 
     @Override

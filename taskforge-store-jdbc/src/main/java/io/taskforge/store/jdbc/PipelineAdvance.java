@@ -365,7 +365,9 @@ final class PipelineAdvance {
                     null,
                     null));
         }
-        inserts.insertIn(c, scope, items);
+        if (!items.isEmpty()) {
+            inserts.insertWithin(c, scope, items);
+        }
     }
 
     /** A title that ends with the placeholder's node names the item instead. */

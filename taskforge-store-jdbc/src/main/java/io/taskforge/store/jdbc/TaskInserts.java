@@ -188,9 +188,16 @@ final class TaskInserts {
         }
     }
 
-    /** Inserts in a transaction the caller runs: a pipeline run inserts its step tasks with the run. */
-    List<Inserted> insertIn(Connection c, TxScope scope, List<Task> tasks) throws SQLException {
-        return tasks.isEmpty() ? List.of() : insert(c, scope, tasks);
+    /**
+     * Inserts tasks inside a transaction someone else runs (a schedule's fire, stored with its
+     * task), exactly as {@link #insertMany} would: a stored task with the same idempotency key is
+     * returned in place of a new one, a held unique key throws {@link UniqueKeyConflictException}.
+     */
+    List<Inserted> insertWithin(Connection c, TxScope scope, List<Task> input) throws SQLException {
+        return insert(
+                c,
+                scope,
+                input.stream().map(t -> t.withTags(Tags.distinct(t.tags()))).toList());
     }
 
     private List<Inserted> insert(Connection c, TxScope scope, List<Task> tasks) throws SQLException {

@@ -69,6 +69,18 @@ public interface Dialect {
     void planForBoundValues(Connection c) throws SQLException;
 
     /**
+     * The claim's UPDATE ({@code claimUpdate}, which RETURNs the task columns) extended, where one
+     * statement can write two tables, to also append each claimed task's event and return its
+     * tags: the claim then costs one round trip instead of three. The event is {@code (task_id,
+     * at, type, from_status, to_status, attempt, actor)} with {@code type}, {@code from} and {@code
+     * to} as given and two more parameters after the UPDATE's: {@code at}, then {@code actor}.
+     * The rows carry a {@code tags} column like {@link #tagsOf}. Empty elsewhere (SQLite).
+     */
+    default Optional<String> claimWithEventsSql(String claimUpdate, String eventType, String from, String to) {
+        return Optional.empty();
+    }
+
+    /**
      * Inside a transaction: runs {@code work}, whose statements read ready tasks in claim order,
      * so that they take that order from the claim index instead of sorting. A queue table's
      * statistics are stale more often than not (a bulk insert, a drained backlog); from them a
