@@ -129,6 +129,14 @@ public final class PipelineService {
      * @throws TaskValidationException when the parameters are too large
      */
     public Optional<PipelineRun> run(String ref, Map<String, Object> params, String actor) {
+        return run(ref, params, actor, null);
+    }
+
+    /**
+     * Like {@link #run(String, Map, String)}; a second call with the same {@code idempotencyKey}
+     * starts nothing and returns the first run (a schedule's fire repeated after a leader change).
+     */
+    public Optional<PipelineRun> run(String ref, Map<String, Object> params, String actor, String idempotencyKey) {
         Optional<Pipeline> found = get(ref);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -160,7 +168,7 @@ public final class PipelineService {
         for (RunPlan.Node n : RunPlan.nodes(p.definition(), merged)) {
             tasks.add(task(p, runId, n, now, actor));
         }
-        return Optional.of(store.pipelineRunInsert(run, tasks));
+        return Optional.of(store.pipelineRunInsert(run, tasks, idempotencyKey));
     }
 
     private Task task(Pipeline p, String runId, RunPlan.Node n, Instant now, String actor) {

@@ -43,7 +43,16 @@ public interface PipelineStore {
      *
      * @return the run as stored after that first decision
      */
-    PipelineRun pipelineRunInsert(PipelineRun run, List<Task> tasks);
+    default PipelineRun pipelineRunInsert(PipelineRun run, List<Task> tasks) {
+        return pipelineRunInsert(run, tasks, null);
+    }
+
+    /**
+     * Like {@link #pipelineRunInsert(PipelineRun, List)}; when {@code idempotencyKey} is not null
+     * and a run of the tenant already has it, nothing is inserted and that run is returned (also
+     * when two callers race with one key).
+     */
+    PipelineRun pipelineRunInsert(PipelineRun run, List<Task> tasks, String idempotencyKey);
 
     Optional<PipelineRunDetail> pipelineRunGet(String id);
 

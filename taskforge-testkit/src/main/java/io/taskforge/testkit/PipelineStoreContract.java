@@ -150,6 +150,18 @@ public abstract class PipelineStoreContract {
     }
 
     @Test
+    void a_second_start_with_the_same_idempotency_key_returns_the_first_run() {
+        pipelines.save("name: once\nsteps: [{id: a, type: noop}]", true);
+        PipelineRun first = pipelines.run("once", Map.of(), null, "fire-1").orElseThrow();
+        PipelineRun again = pipelines.run("once", Map.of(), null, "fire-1").orElseThrow();
+        PipelineRun other = pipelines.run("once", Map.of(), null, "fire-2").orElseThrow();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(other.id()).isNotEqualTo(first.id());
+        assertThat(pipelines.listRuns("once", null, 10, null).items()).hasSize(2);
+        assertThat(stepTasks(first)).hasSize(1);
+    }
+
+    @Test
     void a_diamond_passes_data_from_its_root_to_its_join() {
         pipelines.save(DIAMOND, true);
         PipelineRun run = pipelines.run("diamond", Map.of("seed", 7), null).orElseThrow();

@@ -1,11 +1,12 @@
 package io.taskforge.server.pipeline;
 
-import io.taskforge.client.TaskforgeClient;
+import io.taskforge.client.TaskDefaults;
 import io.taskforge.handler.TaskHandler;
 import io.taskforge.handler.builtin.BuiltinHandlers;
 import io.taskforge.json.JsonCodec;
 import io.taskforge.pipeline.PipelineService;
 import io.taskforge.pipeline.PipelineStore;
+import io.taskforge.schedule.PipelineRunLauncher;
 import io.taskforge.script.ScriptStore;
 import io.taskforge.server.config.TaskforgeProperties;
 import java.time.Clock;
@@ -29,10 +30,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
+    /**
+     * Made without the engine's client, because the engine asks for the launcher below while it is
+     * being built: the task defaults are the engine's standard ones, which the server does not change.
+     */
     @Bean
     PipelineService taskforgePipelineService(
             PipelineStore store,
-            TaskforgeClient client,
             JsonCodec json,
             ScriptStore scripts,
             TaskforgeProperties properties,
@@ -45,6 +49,12 @@ class PipelineConfiguration {
         applicationHandlers.orderedStream().forEach(h -> types.add(h.type()));
         extraTypes.stream().map(String::strip).filter(t -> !t.isEmpty()).forEach(types::add);
         Set<String> known = checkTypes ? Set.copyOf(types) : null;
-        return new PipelineService(store, json, Clock.systemUTC(), client.defaults(), () -> known);
+        return new PipelineService(store, json, Clock.systemUTC(), TaskDefaults.STANDARD, () -> known);
+    }
+
+    /** Schedules with a pipeline target start runs through this. */
+    @Bean
+    PipelineRunLauncher taskforgePipelineRunLauncher(PipelineService pipelines, JsonCodec json) {
+        return new PipelineLauncher(pipelines, json);
     }
 }

@@ -181,29 +181,56 @@ final class JdbcPipelineStore implements PipelineStore {
     }
 
     @Override
-    public PipelineRun pipelineRunInsert(PipelineRun r, List<Task> tasks) {
+    public PipelineRun pipelineRunInsert(PipelineRun r, List<Task> tasks, String idempotencyKey) {
         String id = key(r.id());
         if (id == null) {
             throw new IllegalArgumentException("not a run id: " + r.id());
         }
-        return db.write("start pipeline run", (c, scope) -> {
-            JdbcRunner.update(
-                    c,
-                    "INSERT INTO tf_pipeline_run (id, tenant_id, pipeline_id, pipeline_version, params, status,"
-                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    db.args()
-                            .id(id)
-                            .text(r.tenantId())
-                            .id(key(r.pipelineId()))
-                            .integer(r.pipelineVersion())
-                            .json(json.write(r.params()))
-                            .text(RunStatus.RUNNING.name())
-                            .instant(r.createdAt())
-                            .instant(r.createdAt()));
-            inserts.insertWithin(c, scope, tasks);
-            advance.advanceOne(c, scope, id, r.createdAt());
-            return findRun(c, id).orElseThrow();
-        });
+        try {
+            return db.write(
+                    "start pipeline run",
+                    (c, scope) -> {
+                        Optional<PipelineRun> earlier = byIdempotencyKey(c, r.tenantId(), idempotencyKey);
+                        if (earlier.isPresent()) {
+                            return earlier.get();
+                        }
+                        JdbcRunner.update(
+                                c,
+                                "INSERT INTO tf_pipeline_run (id, tenant_id, pipeline_id, pipeline_version, params,"
+                                        + " status, idempotency_key, created_at, updated_at)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                db.args()
+                                        .id(id)
+                                        .text(r.tenantId())
+                                        .id(key(r.pipelineId()))
+                                        .integer(r.pipelineVersion())
+                                        .json(json.write(r.params()))
+                                        .text(RunStatus.RUNNING.name())
+                                        .text(idempotencyKey)
+                                        .instant(r.createdAt())
+                                        .instant(r.createdAt()));
+                        inserts.insertWithin(c, scope, tasks);
+                        advance.advanceOne(c, scope, id, r.createdAt());
+                        return findRun(c, id).orElseThrow();
+                    },
+                    e -> e);
+        } catch (io.taskforge.jdbc.UniqueViolationException e) {
+            // Another caller started the run with this key first; its run is visible now.
+            return db.read("read pipeline run", c -> byIdempotencyKey(c, r.tenantId(), idempotencyKey))
+                    .orElseThrow(() -> new StoreException("start pipeline run failed", e));
+        }
+    }
+
+    private Optional<PipelineRun> byIdempotencyKey(Connection c, String tenantId, String idempotencyKey)
+            throws SQLException {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return JdbcRunner.queryFirst(
+                c,
+                "SELECT " + RUN_COLUMNS + RUN_FROM + " WHERE r.tenant_id = ? AND r.idempotency_key = ?",
+                db.args().text(tenantId).text(idempotencyKey),
+                run);
     }
 
     @Override

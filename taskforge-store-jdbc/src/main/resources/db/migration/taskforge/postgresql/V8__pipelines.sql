@@ -29,6 +29,8 @@ CREATE TABLE tf_pipeline_run (
     params           json        NOT NULL,
     status           text        NOT NULL,
     error            text,
+    -- Set by a schedule's fire: a fire repeated after a leader change starts no second run.
+    idempotency_key  text,
     created_at       timestamptz NOT NULL,
     updated_at       timestamptz NOT NULL,
     finished_at      timestamptz,
@@ -39,6 +41,8 @@ CREATE TABLE tf_pipeline_run (
 -- The list of runs, newest first, with or without a pipeline or status filter.
 CREATE INDEX tf_pipeline_run_created_idx ON tf_pipeline_run (tenant_id, created_at, id);
 CREATE INDEX tf_pipeline_run_pipeline_idx ON tf_pipeline_run (pipeline_id, created_at, id);
+CREATE UNIQUE INDEX tf_pipeline_run_idempotency_uidx ON tf_pipeline_run (tenant_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
 
 -- A run reads all its tasks, deleted ones too (a deleted step counts as cancelled), each time one
 -- of them finishes: the index of V1 left deleted tasks out, so it could not serve that read.
