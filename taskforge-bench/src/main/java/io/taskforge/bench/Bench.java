@@ -6,6 +6,7 @@ import io.taskforge.bench.taskforge.ApiWorkload;
 import io.taskforge.bench.taskforge.BacklogWorkload;
 import io.taskforge.bench.taskforge.DrainWorkload;
 import io.taskforge.bench.taskforge.LatencyWorkload;
+import io.taskforge.bench.taskforge.PipelineWorkload;
 import io.taskforge.bench.taskforge.SubmitWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ public final class Bench {
             new LatencyWorkload(),
             new ApiWorkload(),
             new BacklogWorkload(),
-            new PeerWorkload());
+            new PeerWorkload(),
+            new PipelineWorkload());
 
     private Bench() {}
 

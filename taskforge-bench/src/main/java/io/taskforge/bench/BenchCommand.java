@@ -43,8 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
             names = {"-w", "--workloads"},
             split = ",",
             paramLabel = "ID",
-            description = "Which workloads, e.g. A,C,D. Default: all (A,B,C,D,E,F).")
-    List<String> workloads = List.of("A", "B", "C", "D", "E", "F");
+            description = "Which workloads, e.g. A,C,D. Default: all (A,B,C,D,E,F,G).")
+    List<String> workloads = List.of("A", "B", "C", "D", "E", "F", "G");
 
     @Option(
             names = {"-s", "--stores"},
@@ -67,7 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N", description = "B: client threads. Default 1,16.")
     List<Integer> threads;
 
-    @Option(names = "--latency-tasks", paramLabel = "N", description = "C: tasks 10 ms apart. Default 1000.")
+    @Option(
+            names = "--latency-tasks",
+            paramLabel = "N",
+            description = "C: tasks 10 ms apart; G: pipeline step hand-offs. Default 1000.")
     Integer latencyTasks;
 
     @Option(
@@ -234,7 +237,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (String w : workloads) {
             String id = w.strip().toUpperCase(Locale.ROOT);
             if (Bench.WORKLOADS.stream().noneMatch(x -> x.id().equals(id))) {
-                throw new CommandLine.ParameterException(cl, "--workloads: unknown workload '" + w + "' (A..F)");
+                throw new CommandLine.ParameterException(cl, "--workloads: unknown workload '" + w + "' (A..G)");
             }
             ids.add(id);
         }

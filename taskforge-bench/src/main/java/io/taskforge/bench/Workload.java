@@ -1,8 +1,8 @@
 package io.taskforge.bench;
 
-/** One of the workloads A..F of issue 7, run once per store it applies to. */
+/** One of the workloads A..F of issue 7 (and G, pipelines, of issue 4), run once per store it applies to. */
 public interface Workload {
-    /** A..F */
+    /** A..G */
     String id();
 
     /** One line for people: what it measures. */

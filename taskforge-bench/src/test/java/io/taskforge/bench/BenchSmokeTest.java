@@ -112,6 +112,12 @@ class BenchSmokeTest {
                     .isEqualTo(300);
             assertThat(value(report, "E", store, "backlog / empty", "worked/s ratio"))
                     .isPositive();
+
+            // G: every hand-off of the pipeline chain was measured (30 latency tasks: 3 runs of 10).
+            assertThat(value(report, "G", store, "embedded engine, chain of 11 steps", "hand-offs"))
+                    .isEqualTo(30);
+            assertThat(value(report, "G", store, "embedded engine, chain of 11 steps", "step hand-off p50"))
+                    .isPositive();
         }
 
         // F: both peers ran every job, and the ratios against A, B and C of this run are there.
@@ -134,7 +140,7 @@ class BenchSmokeTest {
         assertThat(report.measurements())
                 .allSatisfy(m -> assertThat(m.value()).as(m.toString()).isNotNaN());
         assertThat(report.measurements().stream().map(Measurement::workload).distinct())
-                .containsExactly("A", "B", "C", "D", "E", "F");
+                .containsExactlyInAnyOrder("A", "B", "C", "D", "E", "F", "G");
     }
 
     /** Runs the harness on one store (F too on PostgreSQL) and checks that it succeeded as a command. */

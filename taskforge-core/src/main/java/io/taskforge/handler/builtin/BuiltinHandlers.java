@@ -20,7 +20,7 @@ public final class BuiltinHandlers {
         List<TaskHandler> handlers =
                 new ArrayList<>(List.of(new NoopHandler(), new SleepHandler(), new HttpHandler(json)));
         if (shellEnabled) {
-            handlers.add(new ShellHandler());
+            handlers.add(new ShellHandler(json));
         }
         return List.copyOf(handlers);
     }

@@ -3,20 +3,29 @@ package io.taskforge.handler.builtin;
 import io.taskforge.handler.NonRetryableException;
 import io.taskforge.handler.TaskContext;
 import io.taskforge.handler.TaskHandler;
+import io.taskforge.json.JsonCodec;
+import io.taskforge.json.RawJson;
 import io.taskforge.task.Texts;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Type {@code shell}: runs {@code [shell, "-c", command]} and succeeds when it exits with 0.
  *
  * <pre>
- * payload: {"command": "make report", "env": {"K": "V"}, "workdir": "/srv/reports", "shell": "/bin/bash"}
- * result:  {"exitCode": 0}
+ * payload: {"command": "make report", "env": {"K": "V"}, "workdir": "/srv/reports", "shell": "/bin/bash",
+ *           "jsonResult": true}
+ * result:  {"exitCode": 0}, or with "jsonResult": true the last line of stdout when it is a JSON object
  * </pre>
+ *
+ * <p>{@code jsonResult} lets a command hand data to the steps after it in a pipeline, as a stored
+ * script always does: its last non-empty line of stdout, when it is a JSON object, becomes the
+ * task's result. It is off unless asked for, so commands that happen to end with JSON keep their
+ * result.
  *
  * <p>Only {@code command} is required; {@code shell} defaults to {@code /bin/sh}, {@code workdir}
  * to the worker's own, and must exist. The command gets the worker's environment plus {@code env},
@@ -43,11 +52,24 @@ public final class ShellHandler implements TaskHandler {
 
     /**
      * The payload. {@code env} values replace the worker's variables of the same name; {@code
-     * TASKFORGE_TASK_ID} and {@code TASKFORGE_ATTEMPT} cannot be replaced.
+     * TASKFORGE_TASK_ID} and {@code TASKFORGE_ATTEMPT} cannot be replaced. A value that is not text
+     * (a number, a list or object a pipeline step got from the steps before it) is passed as its
+     * JSON text.
      */
-    public record Payload(String command, Map<String, String> env, String workdir, String shell) {}
+    public record Payload(String command, Map<String, Object> env, String workdir, String shell, Boolean jsonResult) {}
 
     public record Result(int exitCode) {}
+
+    /** Reads {@code jsonResult} lines; null when the handler was built without one (then the option is ignored). */
+    private final JsonCodec json;
+
+    public ShellHandler() {
+        this(null);
+    }
+
+    public ShellHandler(JsonCodec json) {
+        this.json = json;
+    }
 
     @Override
     public String type() {
@@ -57,16 +79,32 @@ public final class ShellHandler implements TaskHandler {
     @Override
     public Object handle(TaskContext ctx) throws Exception {
         Payload payload = Payloads.read(ctx, Payload.class, TYPE, "{\"command\": \"echo hello\"}");
-        ProcessBuilder builder = processBuilder(payload, ctx);
+        ProcessBuilder builder = processBuilder(payload, ctx, json);
         String shell = builder.command().getFirst();
 
         Process process = ProcessRunner.start(builder);
         ctx.log("started " + shell + " -c " + firstLine(payload.command()) + " (pid " + process.pid() + ")");
-        RUNNER.run(ctx, process, line -> {});
+        if (json == null || !Boolean.TRUE.equals(payload.jsonResult())) {
+            RUNNER.run(ctx, process, line -> {});
+            return new Result(0);
+        }
+        // Written by the stdout pump's thread, read once the process ended.
+        AtomicReference<String> last = new AtomicReference<>();
+        RUNNER.run(ctx, process, line -> {
+            if (!line.isBlank()) {
+                last.set(line);
+            }
+        });
+        String candidate = last.get() == null ? "" : last.get().strip();
+        if (candidate.startsWith("{") && json.isValid(candidate)) {
+            return new RawJson(candidate);
+        }
+        ctx.log("jsonResult: the last line of stdout is not a JSON object, so the result is the exit code");
         return new Result(0);
     }
 
-    private static ProcessBuilder processBuilder(Payload payload, TaskContext ctx) throws NonRetryableException {
+    private static ProcessBuilder processBuilder(Payload payload, TaskContext ctx, JsonCodec json)
+            throws NonRetryableException {
         String command = payload.command();
         Payloads.check(
                 command != null && !command.isBlank(),
@@ -94,16 +132,19 @@ public final class ShellHandler implements TaskHandler {
 
         Map<String, String> env = builder.environment();
         if (payload.env() != null) {
-            for (Map.Entry<String, String> e : payload.env().entrySet()) {
+            for (Map.Entry<String, Object> e : payload.env().entrySet()) {
                 String name = e.getKey();
                 Payloads.check(
                         !name.isEmpty() && name.indexOf('=') < 0 && name.indexOf('\0') < 0,
                         "shell \"env\" has an invalid variable name: \"" + name + "\"");
                 Payloads.check(e.getValue() != null, "shell \"env\" variable " + name + " has no value");
+                String value = e.getValue() instanceof String text
+                        ? text
+                        : json != null ? json.write(e.getValue()) : String.valueOf(e.getValue());
                 Payloads.check(
-                        e.getValue().indexOf('\0') < 0,
+                        value.indexOf('\0') < 0,
                         "shell \"env\" variable " + name + " must not contain a NUL character");
-                env.put(name, e.getValue());
+                env.put(name, value);
             }
         }
         ProcessRunner.putTaskVariables(env, ctx);

@@ -45,6 +45,28 @@ class ShellHandlerTest {
     }
 
     @Test
+    void with_json_result_the_last_json_line_of_stdout_is_the_result() throws Throwable {
+        ShellHandler withJson = new ShellHandler(TestTaskContext.JSON);
+        Object result = HandlerRun.runToEnd(
+                withJson,
+                ctx(Map.of("command", "echo working; echo '{\"chunks\": [1, 2]}'; echo", "jsonResult", true)));
+        assertThat(result).isEqualTo(new io.taskforge.json.RawJson("{\"chunks\": [1, 2]}"));
+
+        TestTaskContext env =
+                ctx(Map.of("command", "echo \"$LIST $N\"", "env", Map.of("LIST", java.util.List.of(1, "x"), "N", 2.5)));
+        HandlerRun.runToEnd(withJson, env);
+        assertThat(env.lines(TaskLogLine.STDOUT)).containsExactly("[1,\"x\"] 2.5");
+
+        Object plain = HandlerRun.runToEnd(withJson, ctx(Map.of("command", "echo '{\"a\": 1}'")));
+        assertThat(plain).isEqualTo(new ShellHandler.Result(0));
+
+        TestTaskContext notJson = ctx(Map.of("command", "echo '{not json'", "jsonResult", true));
+        assertThat(HandlerRun.runToEnd(withJson, notJson)).isEqualTo(new ShellHandler.Result(0));
+        assertThat(notJson.lines(TaskLogLine.SYSTEM))
+                .anySatisfy(l -> assertThat(l).startsWith("jsonResult:"));
+    }
+
+    @Test
     void sends_stdout_and_stderr_to_the_task_log_line_by_line() throws Throwable {
         TestTaskContext ctx = ctx(Map.of("command", "echo one; echo two >&2; printf 'three\\nfour'; echo five >&2"));
 

@@ -2,6 +2,7 @@ package io.taskforge.server.cli;
 
 import io.taskforge.server.cli.client.CommandErrors;
 import io.taskforge.server.cli.client.LogsCommand;
+import io.taskforge.server.cli.client.PipelinesCommand;
 import io.taskforge.server.cli.client.QueuesCommand;
 import io.taskforge.server.cli.client.SchedulesCommand;
 import io.taskforge.server.cli.client.ScriptsCommand;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             TagsCommand.class,
             ScriptsCommand.class,
+            PipelinesCommand.class,
             SchedulesCommand.class,
             QueuesCommand.class,
             WorkersCommand.class,

@@ -7,6 +7,7 @@ import io.taskforge.event.EngineListener;
 import io.taskforge.handler.TaskHandler;
 import io.taskforge.handler.builtin.BuiltinHandlers;
 import io.taskforge.json.JsonCodec;
+import io.taskforge.pipeline.PipelineStore;
 import io.taskforge.schedule.PipelineRunLauncher;
 import io.taskforge.schedule.ScheduleFirer;
 import io.taskforge.schedule.ScheduleStore;
@@ -65,6 +66,12 @@ class EngineConfiguration {
     @Bean
     ScriptStore scriptStore(TaskStore store) {
         return JdbcStores.scripts(store);
+    }
+
+    /** Pipelines live beside the tasks too; their runs advance in the task store's transactions. */
+    @Bean
+    PipelineStore pipelineStore(TaskStore store) {
+        return JdbcStores.pipelines(store);
     }
 
     /** Schedules too: a fire and the task it creates are one transaction of this database. */

@@ -3,6 +3,7 @@ package io.taskforge.server.problem;
 import io.taskforge.client.FieldError;
 import io.taskforge.client.PayloadTooLargeException;
 import io.taskforge.client.TaskValidationException;
+import io.taskforge.pipeline.PipelineRunStateException;
 import io.taskforge.store.InvalidCursorException;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.TagExistsException;
@@ -107,6 +108,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("currentStatus", e.task().status().name());
         } else {
             problem.setDetail(e.getMessage());
+        }
+        return problem(e, problem, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> handle(PipelineRunStateException e, WebRequest request) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT, "pipeline-run-state-conflict", "Pipeline run state conflict", e.getMessage());
+        if (e.run() != null) {
+            problem.setProperty("runId", e.run().id());
+            problem.setProperty("currentStatus", e.run().status().name());
         }
         return problem(e, problem, request);
     }

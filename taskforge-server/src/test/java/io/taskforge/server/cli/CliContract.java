@@ -716,6 +716,61 @@ abstract class CliContract {
         assertThat(cli("scripts", "run", "no-such-script-" + name).code()).isEqualTo(4);
     }
 
+    @Test
+    void pipelines_apply_run_wait_runs_and_retry() throws Exception {
+        String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        Path flag = TestData.file("cli-pipeline-flag-", ".txt");
+        Files.delete(flag);
+        Path file = TestData.file("cli-pipeline-", ".yaml");
+        Files.writeString(file, """
+                name: NAME
+                steps:
+                  - id: hello
+                    type: shell
+                    payload: {command: "echo '{\\"who\\": \\"${params.who}\\"}'", jsonResult: true}
+                  - id: greet
+                    type: shell
+                    dependsOn: [hello]
+                    maxAttempts: 1
+                    payload: {command: "test -f FLAG && echo hi ${steps.hello.result.who}"}
+                """.replace("NAME", name).replace("FLAG", flag.toString()));
+
+        assertThat(ok("pipelines", "apply", "-f", file.toString()).out()).contains("'" + name + "' saved: version 1");
+        assertThat(ok("pipelines", "apply", "--file", file.toString()).out()).contains("version 2");
+        assertThat(ok("pipelines", "list").out()).contains(name);
+
+        Result failed = cli("pipelines", "run", name, "--param", "who=cli", "--wait");
+        assertThat(failed.code()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("step greet: FAILED");
+        assertThat(failed.out()).contains("FAILED (step 'greet' failed)");
+
+        JsonNode runs = ok("pipelines", "runs", name, "--json").json();
+        assertThat(runs.get("items")).hasSize(1);
+        String runId = runs.get("items").get(0).get("id").asString();
+        assertThat(ok("pipelines", "runs", "--status", "failed").out()).contains(runId);
+
+        Files.writeString(flag, "ok");
+        Result retried = cli("pipelines", "retry", runId, "--wait");
+        assertThat(retried.code()).as(retried.toString()).isZero();
+        assertThat(retried.out()).contains("SUCCEEDED");
+
+        assertThat(cli("pipelines", "cancel", runId).code()).isEqualTo(4);
+        assertThat(cli("pipelines", "run", "no-such-pipeline-" + name).code()).isEqualTo(4);
+
+        Path bad = TestData.file("cli-pipeline-bad-", ".json");
+        Files.writeString(bad, "{\"name\": \"" + name + "-bad\", \"steps\": [{\"id\": \"a\", \"type\": \"mystery\"}]}");
+        Result refused = cli("pipelines", "apply", "-f", bad.toString());
+        assertThat(refused.code()).isEqualTo(4);
+        assertThat(refused.err()).contains("steps[0].type");
+
+        String started = ok("pipelines", "run", name, "--param", "who=again", "--json")
+                .json()
+                .get("id")
+                .asString();
+        Result cancelled = cli("pipelines", "cancel", started);
+        assertThat(cancelled.code()).as(cancelled.toString()).isIn(0, 4);
+    }
+
     static List<String> ids(Result r) {
         List<String> ids = new ArrayList<>();
         r.json().get("items").forEach(t -> ids.add(t.get("id").asString()));

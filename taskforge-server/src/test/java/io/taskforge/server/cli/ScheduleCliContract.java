@@ -130,7 +130,7 @@ abstract class ScheduleCliContract {
         assertThat(badCron.err()).contains("cron");
         Result pipeline = cli("schedules", "add", prefix + "x", "--every", "1m", "--pipeline", "etl");
         assertThat(pipeline.code()).as(pipeline.toString()).isEqualTo(4);
-        assertThat(pipeline.err()).contains("pipelines are not available");
+        assertThat(pipeline.err()).contains("no pipeline with id or name 'etl'");
     }
 
     @Test

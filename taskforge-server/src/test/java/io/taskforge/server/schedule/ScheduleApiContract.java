@@ -232,13 +232,34 @@ abstract class ScheduleApiContract {
     }
 
     @Test
-    void a_pipeline_target_is_refused_while_pipelines_are_not_available() {
+    void a_pipeline_target_names_a_pipeline_and_a_fire_starts_one_run_of_it() {
         JsonNode p = problemNaming(
                 http.post(SCHEDULES, json("name", prefix + "p", "intervalSeconds", 60, "pipeline", obj("name", "etl"))),
                 422,
-                "pipeline");
+                "pipeline.name");
+        assertThat(p.toString()).contains("no pipeline with id or name 'etl'");
 
-        assertThat(p.toString()).contains("pipelines are not available");
+        String pipeline = prefix + "etl";
+        Response saved = http.send(
+                "POST",
+                "/api/v1/pipelines",
+                "name: " + pipeline + "\nsteps: [{id: a, type: noop, queue: " + IDLE + ", payload: \"${params.day}\"}]",
+                "application/yaml");
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        String name = prefix + "nightly";
+        create(json(
+                "name", name, "intervalSeconds", 3600, "pipeline", obj("name", pipeline, "params", obj("day", "mon"))));
+
+        JsonNode fire = http.post(SCHEDULES + "/" + name + "/trigger").json();
+        assertThat(fire.get("outcome").asString()).as(fire.toString()).isEqualTo("CREATED");
+        JsonNode run = http.get("/api/v1/pipeline-runs/" + fire.get("runId").asString())
+                .json();
+        assertThat(run.get("pipelineName").asString()).isEqualTo(pipeline);
+        assertThat(run.get("params").get("day").asString()).isEqualTo("mon");
+        JsonNode task = http.get(
+                        "/api/v1/tasks/" + run.get("steps").get(0).get("taskId").asString())
+                .json();
+        assertThat(task.get("payload").asString()).isEqualTo("mon");
     }
 
     @Test

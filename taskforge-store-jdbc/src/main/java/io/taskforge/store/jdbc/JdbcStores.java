@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.taskforge.jdbc.ConnectionSource;
 import io.taskforge.jdbc.JdbcException;
 import io.taskforge.jdbc.Transactions;
+import io.taskforge.pipeline.PipelineStore;
 import io.taskforge.schedule.ScheduleStore;
 import io.taskforge.script.ScriptStore;
 import io.taskforge.store.StoreException;
@@ -105,6 +106,20 @@ public final class JdbcStores {
     public static ScriptStore scripts(TaskStore store) {
         if (store instanceof JdbcTaskStore jdbc) {
             return new JdbcScriptStore(jdbc.db());
+        }
+        throw new IllegalArgumentException("not a store opened by JdbcStores: " + store);
+    }
+
+    /**
+     * The pipelines kept in the same database as the tasks of {@code store}, which must be a store
+     * opened here. Their runs advance in the transactions of {@code store} that finish their step
+     * tasks; closing {@code store} closes both.
+     *
+     * @throws IllegalArgumentException when {@code store} was not opened by this class
+     */
+    public static PipelineStore pipelines(TaskStore store) {
+        if (store instanceof JdbcTaskStore jdbc) {
+            return jdbc.pipelineStore();
         }
         throw new IllegalArgumentException("not a store opened by JdbcStores: " + store);
     }

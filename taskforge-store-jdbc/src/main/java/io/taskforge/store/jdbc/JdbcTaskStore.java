@@ -60,6 +60,7 @@ final class JdbcTaskStore implements TaskStore {
     private final Queues queues;
     private final DeadLetterReplay deadLetters;
     private final AttemptReports attemptReports;
+    private final PipelineAdvance pipelines;
     private final StoreDb db;
 
     JdbcTaskStore(DataSource dataSource, Dialect dialect, ConnectionSource listenConnections, Runnable onClose) {
@@ -71,14 +72,15 @@ final class JdbcTaskStore implements TaskStore {
         this.events = new Events(db);
         this.tags = new Tags(db);
         this.inserts = new TaskInserts(db, rows, events, tags);
-        this.commands = new TaskCommands(db, rows, events, tags);
+        this.pipelines = new PipelineAdvance(db, rows, events, inserts);
+        this.commands = new TaskCommands(db, rows, events, tags, pipelines);
         this.listing = new TaskListing(db, rows);
         QueueRows queueRows = new QueueRows(db);
         this.claims = new Claims(db, rows, events, new QueueLimits(db, queueRows));
-        this.outcomes = new Outcomes(db, events);
+        this.outcomes = new Outcomes(db, events, pipelines);
         this.leases = new Leases(db);
         this.logs = new TaskLogs(db);
-        this.maintenance = new Maintenance(db, rows, events);
+        this.maintenance = new Maintenance(db, rows, events, pipelines);
         this.purge = new TaskPurge(db);
         this.workers = new Workers(db);
         this.statistics = new TaskStatistics(db);
@@ -288,6 +290,11 @@ final class JdbcTaskStore implements TaskStore {
     /** The way into the database, for stores of other things kept beside the tasks (scripts). */
     StoreDb db() {
         return db;
+    }
+
+    /** The pipeline store over the same database, sharing the hook that advances runs. */
+    JdbcPipelineStore pipelineStore() {
+        return new JdbcPipelineStore(db, inserts, events, pipelines);
     }
 
     /** Task inserts, for stores that write tasks in their own transactions (a schedule's fire). */

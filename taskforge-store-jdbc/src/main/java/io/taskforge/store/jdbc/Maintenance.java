@@ -30,12 +30,14 @@ final class Maintenance {
     private final Dialect d;
     private final TaskRows rows;
     private final Events events;
+    private final PipelineAdvance pipelines;
 
-    Maintenance(StoreDb db, TaskRows rows, Events events) {
+    Maintenance(StoreDb db, TaskRows rows, Events events, PipelineAdvance pipelines) {
         this.db = db;
         this.d = db.dialect();
         this.rows = rows;
         this.events = events;
+        this.pipelines = pipelines;
     }
 
     private record Due(String id, TaskStatus status, String queue, int attempt) {}
@@ -153,6 +155,13 @@ final class Maintenance {
                 }
             }
             events.append(c, appended);
+            List<String> runs = new ArrayList<>();
+            for (Rescue r : rescues) {
+                if (r.to().isFinished() && r.task().pipelineRunId() != null) {
+                    runs.add(r.task().pipelineRunId());
+                }
+            }
+            pipelines.advance(c, scope, runs, now);
             return rows.findAll(c, rescued);
         });
     }

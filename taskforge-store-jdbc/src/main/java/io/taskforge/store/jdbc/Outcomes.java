@@ -138,11 +138,13 @@ final class Outcomes {
     private final StoreDb db;
     private final Dialect d;
     private final Events events;
+    private final PipelineAdvance pipelines;
 
-    Outcomes(StoreDb db, Events events) {
+    Outcomes(StoreDb db, Events events, PipelineAdvance pipelines) {
         this.db = db;
         this.d = db.dialect();
         this.events = events;
+        this.pipelines = pipelines;
     }
 
     private record Indexed(int index, AttemptOutcome outcome) {}
@@ -155,6 +157,7 @@ final class Outcomes {
             boolean[] applied = new boolean[outcomes.size()];
             List<TaskEvent> appended = new ArrayList<>();
             List<String> requeued = new ArrayList<>();
+            Set<String> runs = new TreeSet<>();
             int start = 0;
             while (start < outcomes.size()) {
                 TaskStatus kind = outcomes.get(start).status();
@@ -166,10 +169,12 @@ final class Outcomes {
                     }
                     end++;
                 }
-                applyRun(c, kind, run, applied, appended, requeued);
+                applyRun(c, kind, run, applied, appended, requeued, runs);
                 start = end;
             }
             events.append(c, appended);
+            // Only outcomes of pipeline steps name runs: other tasks never get here.
+            pipelines.advance(c, scope, runs, outcomes.getFirst().now());
             for (String queue : queuesOf(c, requeued)) {
                 scope.queued(queue);
             }
@@ -187,21 +192,22 @@ final class Outcomes {
             List<Indexed> run,
             boolean[] applied,
             List<TaskEvent> appended,
-            List<String> requeued)
+            List<String> requeued,
+            Set<String> runs)
             throws SQLException {
         if (run.isEmpty()) {
             return;
         }
         switch (kind) {
-            case SUCCEEDED -> change(c, SUCCEEDED, run, applied, appended);
-            case RETRYING -> change(c, RETRYING, run, applied, appended);
-            case FAILED -> change(c, FAILED, run, applied, appended);
-            case CANCELLED -> change(c, CANCELLED, run, applied, appended);
+            case SUCCEEDED -> change(c, SUCCEEDED, run, applied, appended, runs);
+            case RETRYING -> change(c, RETRYING, run, applied, appended, runs);
+            case FAILED -> change(c, FAILED, run, applied, appended, runs);
+            case CANCELLED -> change(c, CANCELLED, run, applied, appended, runs);
             case QUEUED -> {
-                change(c, RELEASED_CANCELLED, run, applied, appended);
+                change(c, RELEASED_CANCELLED, run, applied, appended, runs);
                 List<Indexed> rest =
                         run.stream().filter(i -> !applied[i.index()]).toList();
-                for (Indexed i : change(c, RELEASED, rest, applied, appended)) {
+                for (Indexed i : change(c, RELEASED, rest, applied, appended, runs)) {
                     requeued.add(i.outcome().taskId());
                 }
             }
@@ -209,9 +215,18 @@ final class Outcomes {
         }
     }
 
-    /** Applies one change to the run's tasks; marks and records those it applied to, and returns them. */
+    /**
+     * Applies one change to the run's tasks; marks and records those it applied to, and returns
+     * them. When the change finishes tasks, the pipeline runs of those that are steps go to {@code
+     * runs}.
+     */
     private List<Indexed> change(
-            Connection c, Change change, List<Indexed> run, boolean[] applied, List<TaskEvent> appended)
+            Connection c,
+            Change change,
+            List<Indexed> run,
+            boolean[] applied,
+            List<TaskEvent> appended,
+            Set<String> runs)
             throws SQLException {
         // The first report of a task wins: later ones in the same run find it no longer RUNNING.
         List<Indexed> firsts = new ArrayList<>(run.size());
@@ -223,7 +238,7 @@ final class Outcomes {
         }
         Optional<String> rows = d.arrayRows(arrayColumns(change.values()));
         List<Indexed> done =
-                rows.isPresent() ? changeAll(c, change, rows.get(), firsts) : changeEach(c, change, firsts);
+                rows.isPresent() ? changeAll(c, change, rows.get(), firsts, runs) : changeEach(c, change, firsts, runs);
         for (Indexed i : done) {
             AttemptOutcome o = i.outcome();
             applied[i.index()] = true;
@@ -241,8 +256,12 @@ final class Outcomes {
         return done;
     }
 
-    /** One statement over arrays of the outcomes' values; RETURNING says which tasks it changed. */
-    private List<Indexed> changeAll(Connection c, Change change, String rows, List<Indexed> run) throws SQLException {
+    /**
+     * One statement over arrays of the outcomes' values; RETURNING says which tasks it changed, and
+     * their pipeline runs (null for almost all), so finishing a step costs no extra statement.
+     */
+    private List<Indexed> changeAll(Connection c, Change change, String rows, List<Indexed> run, Set<String> runs)
+            throws SQLException {
         String sql = "UPDATE tf_task SET " + change.allAssignments()
                 + " FROM " + rows
                 // u's columns are all named o_*, so plain names are the task's. "id = ANY" makes
@@ -251,7 +270,7 @@ final class Outcomes {
                 + " WHERE " + d.anyOf("id") + " AND id = u.o_id AND attempt = u.o_attempt AND worker_id = u.o_worker"
                 + " AND " + GUARD
                 + change.extraGuard()
-                + " RETURNING id";
+                + " RETURNING id, pipeline_run_id";
         List<String> ids = run.stream().map(i -> i.outcome().taskId()).toList();
         Args args = db.args()
                 .texts(ids)
@@ -264,12 +283,25 @@ final class Outcomes {
         }
         args.ids(ids);
         d.planForBoundValues(c);
-        Set<String> changed = new HashSet<>(JdbcRunner.query(c, sql, args, rs -> d.readId(rs, "id")));
+        Set<String> changed = new HashSet<>();
+        JdbcRunner.query(c, sql, args, rs -> {
+            changed.add(d.readId(rs, "id"));
+            String pipelineRun = rs.getString("pipeline_run_id");
+            if (pipelineRun != null && change.to().isFinished()) {
+                runs.add(pipelineRun);
+            }
+            return null;
+        });
         return run.stream().filter(i -> changed.contains(i.outcome().taskId())).toList();
     }
 
-    /** One statement per outcome in a JDBC batch; the update counts say which applied. */
-    private List<Indexed> changeEach(Connection c, Change change, List<Indexed> run) throws SQLException {
+    /**
+     * One statement per outcome in a JDBC batch; the update counts say which applied. A batch
+     * returns no rows, so the pipeline runs of finished steps take one more statement here: on the
+     * single-writer SQLite this is an in-process read by primary key inside the open transaction.
+     */
+    private List<Indexed> changeEach(Connection c, Change change, List<Indexed> run, Set<String> runs)
+            throws SQLException {
         String sql = change.eachSql();
         BatchBinder<Indexed> binder = (ps, item) -> {
             AttemptOutcome o = item.outcome();
@@ -290,6 +322,14 @@ final class Outcomes {
             if (counts[i] > 0) {
                 done.add(run.get(i));
             }
+        }
+        if (change.to().isFinished() && !done.isEmpty()) {
+            runs.addAll(JdbcRunner.query(
+                    c,
+                    "SELECT DISTINCT pipeline_run_id FROM tf_task WHERE " + d.anyOf("id")
+                            + " AND pipeline_run_id IS NOT NULL",
+                    db.args().ids(done.stream().map(i -> i.outcome().taskId()).toList()),
+                    rs -> rs.getString("pipeline_run_id")));
         }
         return done;
     }

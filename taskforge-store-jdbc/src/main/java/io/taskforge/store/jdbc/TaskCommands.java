@@ -27,13 +27,15 @@ final class TaskCommands {
     private final TaskRows rows;
     private final Events events;
     private final Tags tags;
+    private final PipelineAdvance pipelines;
 
-    TaskCommands(StoreDb db, TaskRows rows, Events events, Tags tags) {
+    TaskCommands(StoreDb db, TaskRows rows, Events events, Tags tags, PipelineAdvance pipelines) {
         this.db = db;
         this.d = db.dialect();
         this.rows = rows;
         this.events = events;
         this.tags = tags;
+        this.pipelines = pipelines;
     }
 
     Optional<Task> update(String id, TaskPatch patch, Instant now, String actor) {
@@ -113,6 +115,9 @@ final class TaskCommands {
                                 null,
                                 null,
                                 actor));
+                if (task.pipelineRunId() != null) {
+                    pipelines.advance(c, scope, List.of(task.pipelineRunId()), now);
+                }
             } else if (!task.cancelRequested()) {
                 setStatus(
                         c,
@@ -240,6 +245,10 @@ final class TaskCommands {
                 events.append(
                         c,
                         new TaskEvent(id, now, TaskEventType.DELETED, null, null, task.attempt(), null, null, actor));
+            }
+            if (task.pipelineRunId() != null) {
+                // The run no longer waits for a deleted step (it counts as cancelled).
+                pipelines.advance(c, scope, List.of(task.pipelineRunId()), now);
             }
             return found;
         });

@@ -107,16 +107,26 @@ final class ApiClient {
 
     /** Sends a request to {@code /api/v1 + path}; the answer's JSON, or null when it has no body. */
     JsonNode send(String method, String path, JsonNode body, Map<String, String> headers) {
+        return send(method, path, body == null ? null : json.writeValueAsString(body), "application/json", headers);
+    }
+
+    /** A POST of text in another media type than JSON (a YAML pipeline definition). */
+    JsonNode postText(String path, String text, String contentType) {
+        return send("POST", path, text, contentType, Map.of());
+    }
+
+    private JsonNode send(
+            String method, String path, String bodyText, String contentType, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json, application/problem+json")
                 .method(
                         method,
-                        body == null
+                        bodyText == null
                                 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
+                                : HttpRequest.BodyPublishers.ofString(bodyText, StandardCharsets.UTF_8));
+        if (bodyText != null) {
+            b.header("Content-Type", contentType);
         }
         headers.forEach(b::header);
         HttpResponse<String> r;
