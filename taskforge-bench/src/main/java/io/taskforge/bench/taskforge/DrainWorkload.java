@@ -153,9 +153,9 @@ public final class DrainWorkload implements Workload {
 
     private static void httpBatches(BenchContext ctx, Store store, int n) throws Exception {
         try (BenchDatabase db = ctx.database(store, "drainhttp");
-                Taskforges.ApiServer server = Taskforges.startServer(ctx, db, false)) {
+                Taskforges.ApiServer server = Taskforges.startServer(ctx, db, false);
+                Http http = new Http(1)) {
             ctx.log("A %s: inserting %,d tasks through POST /api/v1/tasks/batch", store.label(), n);
-            Http http = new Http();
             int batch = 1000;
             String full = batchBody(batch);
             long began = System.nanoTime();

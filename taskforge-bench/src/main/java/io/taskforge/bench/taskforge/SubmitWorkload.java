@@ -47,8 +47,8 @@ public final class SubmitWorkload implements Workload {
                     expected += record(ctx, store, "java api, " + threads(threads), threads, () -> client.submit(task));
                 }
             }
-            try (Taskforges.ApiServer server = Taskforges.startServer(ctx, db, false)) {
-                Http http = new Http();
+            try (Taskforges.ApiServer server = Taskforges.startServer(ctx, db, false);
+                    Http http = new Http(maxThreads)) {
                 String url = server.url("/api/v1/tasks");
                 for (int threads : settings.submitThreads()) {
                     ctx.log(
