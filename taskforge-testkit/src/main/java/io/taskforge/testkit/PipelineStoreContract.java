@@ -465,6 +465,46 @@ public abstract class PipelineStoreContract {
         }
     }
 
+    // ---- retention ----------------------------------------------------------------------------
+
+    @Test
+    void retention_removes_a_finished_run_with_its_steps_and_keeps_the_steps_of_a_run_it_keeps() {
+        // A step of a run still going is older than any cutoff below, and stays with its run.
+        pipelines.save("name: two\nsteps: [{id: a, type: noop}, {id: b, type: noop, dependsOn: [a]}]", true);
+        PipelineRun going = pipelines.run("two", Map.of(), null).orElseThrow();
+        succeed(claimOne(QUEUE), null);
+        Task goingStep = node(going, "a");
+        claimOne(QUEUE); // its step b, left running
+        pipelines.save("name: one\nsteps: [{id: a, type: noop}]", true);
+        PipelineRun old = pipelines.run("one", Map.of(), null).orElseThrow();
+        succeed(claimOne(QUEUE), null);
+        Task oldStep = node(old, "a");
+        clock.advance(Duration.ofDays(2));
+        PipelineRun failed = pipelines.run("one", Map.of(), null).orElseThrow();
+        fail(claimOne(QUEUE));
+        Task failedStep = node(failed, "a");
+        assertThat(pipelines.getRun(failed.id()).orElseThrow().run().status()).isEqualTo(RunStatus.FAILED);
+        clock.advance(Duration.ofDays(2));
+
+        // Finished a week ago counts for succeeded runs, 3 days for failed ones: only the old run goes.
+        int removed = tasks.taskPurgeFinished(
+                clock.instant().minus(Duration.ofDays(3)), clock.instant().minus(Duration.ofDays(3)), 100);
+
+        assertThat(removed).isEqualTo(2); // the run and its one step
+        assertThat(pipelines.getRun(old.id())).isEmpty();
+        assertThat(tasks.taskGet(oldStep.id())).isEmpty();
+        assertThat(tasks.taskEventList(oldStep.id())).isEmpty();
+        assertThat(pipelines.getRun(failed.id())).isPresent();
+        assertThat(tasks.taskGet(failedStep.id())).isPresent();
+
+        assertThat(tasks.taskPurgeFinished(null, clock.instant().plusSeconds(1), 100))
+                .isEqualTo(2);
+        assertThat(pipelines.getRun(failed.id())).isEmpty();
+        assertThat(tasks.taskGet(failedStep.id())).isEmpty();
+        assertThat(tasks.taskGet(goingStep.id())).isPresent();
+        assertThat(pipelines.getRun(going.id()).orElseThrow().run().status()).isEqualTo(RunStatus.RUNNING);
+    }
+
     // ---- the worker's side ----------------------------------------------------------------
 
     private List<Task> claim(String queue, int max) {

@@ -417,6 +417,25 @@ public abstract class ScheduleStoreContract {
     }
 
     @Test
+    void retention_removes_fires_older_than_the_cutoff_and_a_removed_slot_still_fires_no_more() {
+        Schedule s = insert(aSchedule().named("x"));
+        Instant old = T0.plusSeconds(60);
+        Instant recent = T0.plus(Duration.ofDays(3));
+        schedules.scheduleFire(slotFire(s, old, taskFor(s, old)));
+        schedules.scheduleFire(slotFire(s, recent, taskFor(s, recent)));
+
+        // Tasks are not finished, so only the older fire goes.
+        assertThat(tasks.taskPurgeFinished(T0.plus(Duration.ofDays(1)), null, 100))
+                .isEqualTo(1);
+
+        assertThat(schedules.scheduleFireList(s.id(), null, 10))
+                .extracting(ScheduleFire::slot)
+                .containsExactly(recent);
+        assertThat(schedules.scheduleFire(slotFire(s, old, taskFor(s, old))).status())
+                .isEqualTo(FireResult.Status.ALREADY_FIRED);
+    }
+
+    @Test
     void deleting_returns_the_schedule_and_keeps_its_history() {
         Schedule s = insert(aSchedule().named("x"));
         schedules.scheduleFire(slotFire(s, T0.plusSeconds(60), taskFor(s, T0.plusSeconds(60))));
