@@ -89,7 +89,7 @@ final class TaskInserts {
             return Optional.empty();
         }
         boolean queued = t.status() == TaskStatus.QUEUED;
-        Optional<String> sql = d.insertTaskAloneSql(TaskRows.COLUMNS, queued);
+        Optional<String> sql = d.insertTaskAloneSql(TaskRows.COLUMNS, TaskEventType.CREATED.wireName(), queued);
         if (sql.isEmpty()) {
             return Optional.empty();
         }

@@ -191,12 +191,13 @@ public interface Dialect {
     /**
      * One task inserted alone as one statement: its row, its CREATED event and, when {@code
      * notify}, the NOTIFY of its queue. Run in auto-commit it is the whole transaction: one round
-     * trip instead of four for the most common write there is, a single submit. Parameters: the
+     * trip instead of four for the most common write there is, a single submit. The event is of
+     * {@code eventType}. Parameters: the
      * task's columns in the order given, then the event's {@code at}, {@code to_status}, {@code
      * attempt} and {@code actor}, then (when notifying) the queue. Empty where one statement
      * cannot write two tables (SQLite, where a round trip costs nothing anyway).
      */
-    default Optional<String> insertTaskAloneSql(List<String> taskColumns, boolean notify) {
+    default Optional<String> insertTaskAloneSql(List<String> taskColumns, String eventType, boolean notify) {
         return Optional.empty();
     }
 

@@ -282,12 +282,12 @@ final class PostgresDialect implements Dialect {
     public void prepare(DataSource dataSource) {}
 
     @Override
-    public Optional<String> insertTaskAloneSql(List<String> taskColumns, boolean notify) {
+    public Optional<String> insertTaskAloneSql(List<String> taskColumns, String eventType, boolean notify) {
         String values = String.join(", ", Collections.nCopies(taskColumns.size(), "?"));
         return Optional.of("WITH t AS (INSERT INTO tf_task (" + String.join(", ", taskColumns) + ") VALUES (" + values
                 + ") RETURNING id),"
                 + " e AS (INSERT INTO tf_task_event (task_id, at, type, to_status, attempt, actor)"
-                + " SELECT id, ?, 'created', ?, ?, ? FROM t)"
+                + " SELECT id, ?, '" + eventType + "', ?, ?, ? FROM t)"
                 // pg_notify is delivered at commit, so only if the insert committed.
                 + (notify ? " SELECT pg_notify('" + QUEUED_CHANNEL + "', ?) FROM t" : " SELECT id FROM t"));
     }
