@@ -7,7 +7,10 @@ registered for the task's type on a thread of its own, keeps the task's lease wi
 failure. SIGINT or SIGTERM stops it gracefully: no more claims, running tasks get a grace period,
 the rest are given back to their queue at once.
 
-    python3 worker.py --server http://127.0.0.1:8080 --queues python --concurrency 4
+    TASKFORGE_API_KEY=tfk_... python3 worker.py --server http://127.0.0.1:8080 --queues python --concurrency 4
+
+The API key (an OPERATOR key of the tenant whose tasks it runs: ``taskforge keys create``) comes
+from the environment only, so it never shows in the process list.
 
 Add handlers with the ``handler`` decorator:
 
@@ -122,15 +125,17 @@ class ApiError(Exception):
 class Api:
     """JSON over HTTP to the server's remote-worker endpoints."""
 
-    def __init__(self, server, timeout=30):
+    def __init__(self, server, api_key=None, timeout=30):
         self.base = server.rstrip("/")
         self.timeout = timeout
+        self.headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if api_key:
+            self.headers["Authorization"] = "Bearer " + api_key
 
     def post(self, path, body):
         data = json.dumps(body).encode("utf-8")
         request = urllib.request.Request(self.base + API + path, data=data, method="POST",
-                                         headers={"Content-Type": "application/json",
-                                                  "Accept": "application/json"})
+                                         headers=self.headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 raw = response.read()
@@ -335,8 +340,9 @@ def _error(e):
 # ---- the worker ----------------------------------------------------------------------------------
 
 class Worker:
-    def __init__(self, server, queues, concurrency, worker_id, lease_seconds, grace_seconds, max_idle_seconds):
-        self.api = Api(server)
+    def __init__(self, server, queues, concurrency, worker_id, lease_seconds, grace_seconds, max_idle_seconds,
+                 api_key=None):
+        self.api = Api(server, api_key)
         self.queues = queues
         self.concurrency = concurrency
         self.worker_id = worker_id
@@ -443,8 +449,11 @@ def main(argv=None):
     if not 5 <= a.lease_seconds <= 3600:
         p.error("--lease-seconds must be between 5 and 3600")
     worker_id = a.worker_id or "py-%s-%d" % (socket.gethostname(), os.getpid())
+    api_key = env("TASKFORGE_API_KEY", "")
+    if not api_key:
+        log("TASKFORGE_API_KEY is not set: the server will refuse this worker (401)")
     worker = Worker(a.server, queues, a.concurrency, worker_id, a.lease_seconds, a.grace_seconds,
-                    a.max_idle_seconds)
+                    a.max_idle_seconds, api_key)
 
     def stop(signum, _frame):
         if worker.stopping.is_set():

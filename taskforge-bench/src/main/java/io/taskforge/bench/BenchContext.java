@@ -41,6 +41,11 @@ public record BenchContext(
         return ChildJvm.start(name, java, childJvmOptions, serverJar, workDir, args);
     }
 
+    public ChildJvm startTaskforge(String name, List<String> args, java.util.Map<String, String> env)
+            throws IOException {
+        return ChildJvm.start(name, java, childJvmOptions, serverJar, workDir, args, env);
+    }
+
     public void log(String format, Object... args) {
         log.println("bench: " + String.format(Locale.ROOT, format, args));
         log.flush();

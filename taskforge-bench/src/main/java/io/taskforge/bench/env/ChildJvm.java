@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +39,19 @@ public final class ChildJvm implements AutoCloseable {
     public static ChildJvm start(
             String name, String java, List<String> jvmOptions, Path serverJar, Path workDir, List<String> args)
             throws IOException {
+        return start(name, java, jvmOptions, serverJar, workDir, args, Map.of());
+    }
+
+    /** As {@link #start(String, String, List, Path, Path, List)}, with {@code env} added to the environment. */
+    public static ChildJvm start(
+            String name,
+            String java,
+            List<String> jvmOptions,
+            Path serverJar,
+            Path workDir,
+            List<String> args,
+            Map<String, String> env)
+            throws IOException {
         if (!Files.isRegularFile(serverJar)) {
             throw new IOException("no server jar at " + serverJar + " (./taskforge bench builds it)");
         }
@@ -52,6 +66,7 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(args);
         ProcessBuilder pb =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().putAll(env);
         ChildJvm child = new ChildJvm(name, pb.start(), output);
         Leftovers.add(child);
         return child;

@@ -44,9 +44,9 @@ public final class Wrk {
 
     /**
      * Runs wrk against {@code url}; with a non-null {@code luaScript} (a file) wrk runs that script,
-     * e.g. to POST.
+     * e.g. to POST; a non-null {@code bearer} is sent as {@code Authorization: Bearer}.
      */
-    public static Result run(String url, int threads, int connections, Duration duration, Path luaScript)
+    public static Result run(String url, int threads, int connections, Duration duration, Path luaScript, String bearer)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 "wrk",
@@ -59,6 +59,10 @@ public final class Wrk {
                 Math.max(1, duration.toSeconds()) + "s",
                 "--timeout",
                 "10s"));
+        if (bearer != null) {
+            command.add("-H");
+            command.add("Authorization: Bearer " + bearer);
+        }
         if (luaScript != null) {
             command.add("-s");
             command.add(luaScript.toString());

@@ -66,7 +66,13 @@ public final class ApiWorkload implements Workload {
                     String url = server.url(e.path());
                     Path lua = e.post() ? script : null;
                     if (!settings.apiWarmup().isZero()) {
-                        Wrk.run(url, settings.wrkThreads(), settings.apiConnections(), settings.apiWarmup(), lua);
+                        Wrk.run(
+                                url,
+                                settings.wrkThreads(),
+                                settings.apiConnections(),
+                                settings.apiWarmup(),
+                                lua,
+                                server.apiKey());
                     }
                     ctx.log(
                             "D %s: wrk %s, %d connections, %ds",
@@ -76,7 +82,13 @@ public final class ApiWorkload implements Workload {
                             settings.apiDuration().toSeconds());
                     Wrk.Result r;
                     try (RssSampler sampler = RssSampler.start(server.process())) {
-                        r = Wrk.run(url, settings.wrkThreads(), settings.apiConnections(), settings.apiDuration(), lua);
+                        r = Wrk.run(
+                                url,
+                                settings.wrkThreads(),
+                                settings.apiConnections(),
+                                settings.apiDuration(),
+                                lua,
+                                server.apiKey());
                         peak = Math.max(peak, sampler.peakKiB());
                     }
                     var report = ctx.report();

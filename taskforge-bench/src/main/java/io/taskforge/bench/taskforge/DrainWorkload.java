@@ -154,7 +154,7 @@ public final class DrainWorkload implements Workload {
     private static void httpBatches(BenchContext ctx, Store store, int n) throws Exception {
         try (BenchDatabase db = ctx.database(store, "drainhttp");
                 Taskforges.ApiServer server = Taskforges.startServer(ctx, db, false);
-                Http http = new Http(1)) {
+                Http http = new Http(1, server.apiKey())) {
             ctx.log("A %s: inserting %,d tasks through POST /api/v1/tasks/batch", store.label(), n);
             int batch = 1000;
             String full = batchBody(batch);

@@ -24,9 +24,14 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class Http implements AutoCloseable {
     private final CloseableHttpClient client;
+    private final String bearer;
 
-    /** @param connections the most calls made at once (the calling threads) */
-    Http(int connections) {
+    /**
+     * @param connections the most calls made at once (the calling threads)
+     * @param bearer the API key or access token to send; null sends none
+     */
+    Http(int connections, String bearer) {
+        this.bearer = bearer;
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
@@ -46,6 +51,9 @@ final class Http implements AutoCloseable {
     String post(String url, String json) throws IOException {
         HttpPost post = new HttpPost(url);
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        if (bearer != null) {
+            post.setHeader("Authorization", "Bearer " + bearer);
+        }
         return client.execute(post, response -> {
             String body;
             try {

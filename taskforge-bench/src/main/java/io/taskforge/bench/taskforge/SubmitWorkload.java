@@ -48,7 +48,7 @@ public final class SubmitWorkload implements Workload {
                 }
             }
             try (Taskforges.ApiServer server = Taskforges.startServer(ctx, db, false);
-                    Http http = new Http(maxThreads)) {
+                    Http http = new Http(maxThreads, server.apiKey())) {
                 String url = server.url("/api/v1/tasks");
                 for (int threads : settings.submitThreads()) {
                     ctx.log(

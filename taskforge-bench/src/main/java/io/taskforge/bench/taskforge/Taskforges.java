@@ -88,8 +88,8 @@ final class Taskforges {
         }
     }
 
-    /** A {@code taskforge server} process and its port. */
-    record ApiServer(ChildJvm process, int port) implements AutoCloseable {
+    /** A {@code taskforge server} process, its port, and an OPERATOR API key to call it with. */
+    record ApiServer(ChildJvm process, int port, String apiKey) implements AutoCloseable {
         String url(String path) {
             return "http://127.0.0.1:" + port + path;
         }
@@ -108,13 +108,46 @@ final class Taskforges {
         if (!worker) {
             args.add("--no-worker");
         }
-        ChildJvm server = ctx.startTaskforge("server", args);
+        // A password of this run only; the per-caller rate limit is off, since the harness is one
+        // caller sending as fast as it can (the limiter's cost is one bucket check per request).
+        String password = "bench-" + java.util.UUID.randomUUID();
+        ChildJvm server = ctx.startTaskforge(
+                "server",
+                args,
+                java.util.Map.of(
+                        "TASKFORGE_ADMIN_PASSWORD",
+                        password,
+                        "TASKFORGE_SECURITY_RATE_LIMIT_REQUESTS_PER_SECOND",
+                        "0"));
         try {
             server.awaitHealthy(port, STARTUP);
-            return new ApiServer(server, port);
+            return new ApiServer(server, port, apiKey(port, password));
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    /** Signs in as admin and creates the API key the workloads send, as a machine client would. */
+    private static String apiKey(int port, String password) throws IOException {
+        String base = "http://127.0.0.1:" + port;
+        try (Http http = new Http(1, null)) {
+            String login = http.post(
+                    base + "/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"" + password + "\"}");
+            String token = field(login, "accessToken");
+            try (Http admin = new Http(1, token)) {
+                return field(
+                        admin.post(base + "/api/v1/api-keys", "{\"name\":\"bench\",\"role\":\"OPERATOR\"}"), "key");
+            }
+        }
+    }
+
+    private static String field(String json, String name) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(json);
+        if (!m.find()) {
+            throw new IOException("no " + name + " in " + json);
+        }
+        return m.group(1);
     }
 }

@@ -10,8 +10,8 @@ import io.taskforge.auth.Role;
  * @param subject the user's name, or the API key's name, as shown in the audit log
  * @param userId the user's id; for an API key, the id of the user who created it
  * @param apiKeyId the API key's id, or null for a user signed in with a token
- * @param tenantId the tenant the request acts in
- * @param role the caller's role in that tenant
+ * @param tenantId the tenant the request acts in; null for a user who is a member of none
+ * @param role the caller's role in that tenant; null with no tenant
  * @param superadmin whether the caller manages the whole server
  * @param clientAddress the address the request came from
  */
@@ -26,6 +26,6 @@ public record Caller(
 
     /** Whether the caller may do what {@code required} may in its tenant. */
     public boolean may(Role required) {
-        return superadmin || role.includes(required);
+        return superadmin || (role != null && role.includes(required));
     }
 }

@@ -1,7 +1,12 @@
 package io.taskforge.server.cli;
 
 import io.taskforge.server.cli.client.CommandErrors;
+import io.taskforge.server.cli.client.KeysCommand;
+import io.taskforge.server.cli.client.LoginCommand;
+import io.taskforge.server.cli.client.LogoutCommand;
 import io.taskforge.server.cli.client.LogsCommand;
+import io.taskforge.server.cli.client.MembersCommand;
+import io.taskforge.server.cli.client.PasswdCommand;
 import io.taskforge.server.cli.client.PipelinesCommand;
 import io.taskforge.server.cli.client.QueuesCommand;
 import io.taskforge.server.cli.client.SchedulesCommand;
@@ -9,6 +14,9 @@ import io.taskforge.server.cli.client.ScriptsCommand;
 import io.taskforge.server.cli.client.SubmitCommand;
 import io.taskforge.server.cli.client.TagsCommand;
 import io.taskforge.server.cli.client.TasksCommand;
+import io.taskforge.server.cli.client.TenantsCommand;
+import io.taskforge.server.cli.client.UsersCommand;
+import io.taskforge.server.cli.client.WhoamiCommand;
 import io.taskforge.server.cli.client.WorkersCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -47,6 +55,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ServerCommand.class,
             WorkerCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+            WhoamiCommand.class,
+            PasswdCommand.class,
             SubmitCommand.class,
             TasksCommand.class,
             LogsCommand.class,
@@ -56,6 +68,10 @@ import picocli.CommandLine.Spec;
             SchedulesCommand.class,
             QueuesCommand.class,
             WorkersCommand.class,
+            UsersCommand.class,
+            TenantsCommand.class,
+            MembersCommand.class,
+            KeysCommand.class,
             MigrateCommand.class,
             BackupCommand.class,
             CommandLine.HelpCommand.class

@@ -1,5 +1,6 @@
 package io.taskforge.server.config;
 
+import io.taskforge.auth.AuthStore;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.engine.EngineConfig;
 import io.taskforge.engine.Taskforge;
@@ -78,6 +79,12 @@ class EngineConfiguration {
     @Bean
     ScheduleStore scheduleStore(TaskStore store) {
         return JdbcStores.schedules(store);
+    }
+
+    /** Tenants, users and keys too, so a backup of the database holds who may use it. */
+    @Bean
+    AuthStore authStore(TaskStore store) {
+        return JdbcStores.auth(store);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package io.taskforge.server.cli;
 
+import io.taskforge.server.testing.Http;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -40,8 +42,23 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** {@code args} followed by {@code --server URL}. */
+    /**
+     * {@code args} followed by {@code --server URL} and, unless {@code args} name a token, the test
+     * server's admin token as {@code --token}.
+     */
     static Result against(String server, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--server");
+        all.add(server);
+        if (!all.contains("--token")) {
+            all.add("--token");
+            all.add(new Http(server, Duration.ofSeconds(30)).adminToken());
+        }
+        return run(all.toArray(String[]::new));
+    }
+
+    /** {@code args} followed by {@code --server URL} only: no credentials but what {@code args} give. */
+    static Result anonymously(String server, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server");
         all.add(server);

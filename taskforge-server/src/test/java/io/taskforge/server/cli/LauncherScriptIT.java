@@ -3,6 +3,7 @@ package io.taskforge.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.TestData;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -40,7 +41,13 @@ class LauncherScriptIT {
         String server = "http://127.0.0.1:" + port;
         Path serverLog = logFile("server-");
         Process process = start(
-                serverLog, Map.of(), "server", "--port", Integer.toString(port), "--data-dir", dataDir.toString());
+                serverLog,
+                TestData.SERVER_ENVIRONMENT,
+                "server",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString());
         try {
             awaitHealthy(process, server, serverLog);
             String id = Cli.against(
@@ -54,7 +61,15 @@ class LauncherScriptIT {
             assertThat(help.out()).contains("server", "submit", "tasks", "logs", "backup", "Exit codes");
 
             // The server comes from the environment, as a user would set it once per shell.
-            Run list = run(LAUNCH, Map.of("TASKFORGE_SERVER", server), "tasks", "list", "--queue", "launcher-idle");
+            // So do the credentials: an access token in TASKFORGE_TOKEN.
+            String token = new Http(server, Duration.ofSeconds(10)).adminToken();
+            Run list = run(
+                    LAUNCH,
+                    Map.of("TASKFORGE_SERVER", server, "TASKFORGE_TOKEN", token),
+                    "tasks",
+                    "list",
+                    "--queue",
+                    "launcher-idle");
             assertThat(list.code()).as(list.out()).isZero();
             assertThat(list.out()).contains(id, "via launcher", "QUEUED");
             System.out.println("./taskforge tasks list took " + list.millis() + " ms (JVM start included)");

@@ -158,7 +158,9 @@ class OpenApiClientTest {
                 new URLClassLoader(new URL[] {classes.toUri().toURL()}, OpenApiClientTest.class.getClassLoader())) {
             Class<?> roundTrip = loader.loadClass(PACKAGE + ".roundtrip.GeneratedClientRoundTrip");
             try {
-                return (List<String>) roundTrip.getMethod("run", String.class).invoke(null, base);
+                return (List<String>) roundTrip
+                        .getMethod("run", String.class, String.class)
+                        .invoke(null, base, new Http(base, Duration.ofSeconds(30)).adminToken());
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

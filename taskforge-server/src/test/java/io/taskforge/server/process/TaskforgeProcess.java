@@ -1,6 +1,7 @@
 package io.taskforge.server.process;
 
 import io.taskforge.server.testing.Http;
+import io.taskforge.server.testing.TestData;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ final class TaskforgeProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder pb =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().putAll(TestData.SERVER_ENVIRONMENT);
         pb.environment().put("TASKFORGE_WORKER_LEASE_DURATION", "3s");
         pb.environment().put("TASKFORGE_WORKER_HEARTBEAT_INTERVAL", "1s");
         pb.environment().put("TASKFORGE_WORKER_POLL_INTERVAL", "200ms");

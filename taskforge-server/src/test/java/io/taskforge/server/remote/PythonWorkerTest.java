@@ -62,7 +62,10 @@ class PythonWorkerTest {
         workerId = "py-test-" + queue;
         assertThat(WORKER_SCRIPT).as("the example worker").exists();
         output = TestData.file("python-worker-", ".log");
-        python = new ProcessBuilder(
+        // The worker signs in as the examples say: with an OPERATOR key of the tenant, from the environment.
+        Response key = http.post("/api/v1/api-keys", "{\"name\": \"" + workerId + "\", \"role\": \"OPERATOR\"}");
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        ProcessBuilder worker = new ProcessBuilder(
                         "python3",
                         WORKER_SCRIPT.toString(),
                         "--server",
@@ -81,8 +84,9 @@ class PythonWorkerTest {
                         "--max-idle-seconds",
                         "0.5")
                 .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+                .redirectOutput(output.toFile());
+        worker.environment().put("TASKFORGE_API_KEY", key.json().get("key").asString());
+        python = worker.start();
     }
 
     @AfterEach

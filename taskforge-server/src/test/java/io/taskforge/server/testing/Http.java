@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,14 +21,24 @@ import tools.jackson.databind.json.JsonMapper;
  * Real HTTP requests to a server under test, for every suite that talks to one: JSON in, the
  * status, headers and body out, and Server-Sent Events read with bounded waits. Headers are
  * passed as alternating names and values.
+ *
+ * <p>Requests are signed in as the test servers' {@code admin} ({@link TestData#ADMIN_PASSWORD}):
+ * the first request signs in and the token is reused for that server. {@link #anonymous()} sends
+ * no credentials, {@link #as} another bearer credential, {@link #inTenant} names a tenant. A
+ * request that passes its own {@code Authorization} header sends only that.
  */
 public final class Http {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Map<String, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
 
     private final String base;
     private final Duration timeout;
     private final HttpClient client;
+    /** Null: sign in as admin; empty: no credentials; else the bearer credential to send. */
+    private final String bearer;
+
+    private final String tenant;
 
     /** The server on this loopback port, with 30 s to connect and to answer. */
     public Http(int port) {
@@ -35,12 +47,57 @@ public final class Http {
 
     /** The server at {@code base} ({@code http://host:port}), with {@code timeout} to connect and to answer. */
     public Http(String base, Duration timeout) {
+        this(base, timeout, newClient(timeout), null, null);
+    }
+
+    private Http(String base, Duration timeout, HttpClient client, String bearer, String tenant) {
         this.base = base;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
+        this.client = client;
+        this.bearer = bearer;
+        this.tenant = tenant;
+    }
+
+    private static HttpClient newClient(Duration timeout) {
+        return HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+    }
+
+    /** The same server, without credentials. */
+    public Http anonymous() {
+        return new Http(base, timeout, client, "", tenant);
+    }
+
+    /** The same server, with {@code credential} (an access token or API key) as the bearer. */
+    public Http as(String credential) {
+        return new Http(base, timeout, client, credential, tenant);
+    }
+
+    /** The same server and credentials, acting in {@code tenantId} (the {@code X-Taskforge-Tenant} header). */
+    public Http inTenant(String tenantId) {
+        return new Http(base, timeout, client, bearer, tenantId);
+    }
+
+    /** Signs in as {@code user} and returns an access token for {@link #as}. */
+    public String login(String user, String password) {
+        Response r = anonymous()
+                .post(
+                        "/api/v1/auth/login",
+                        JSON.createObjectNode()
+                                .put("username", user)
+                                .put("password", password)
+                                .toString());
+        if (r.status() != 200) {
+            throw new IllegalStateException("sign-in as " + user + " failed: " + r);
+        }
+        return r.json().get("accessToken").asString();
+    }
+
+    /** The admin's access token on this server (signing in once). */
+    public String adminToken() {
+        return ADMIN_TOKENS.computeIfAbsent(base, b -> login("admin", TestData.ADMIN_PASSWORD));
     }
 
     public String base() {
@@ -80,8 +137,14 @@ public final class Http {
             b.header("Content-Type", contentType);
         }
         withHeaders(b, headers);
+        boolean signedInAsAdmin = credentials(b, headers);
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 401 && signedInAsAdmin) {
+                // The token was for an earlier server on this port, or expired: sign in again once.
+                ADMIN_TOKENS.remove(base);
+                return send(method, path, body, contentType, headers);
+            }
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,7 +157,7 @@ public final class Http {
     /** Whether {@code GET /actuator/health} answers 200 now: false while nothing listens or answers in time. */
     public boolean healthy() {
         try {
-            return get("/actuator/health").status() == 200;
+            return anonymous().get("/actuator/health").status() == 200;
         } catch (UncheckedIOException e) {
             return false;
         }
@@ -109,6 +172,7 @@ public final class Http {
                 .header("Accept", "text/event-stream")
                 .GET();
         withHeaders(b, headers);
+        credentials(b, headers);
         return new EventStream(
                 client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS));
     }
@@ -118,6 +182,26 @@ public final class Http {
         try (EventStream stream = open(path, headers)) {
             return new SseResult(stream.status(), stream.headers(), stream.awaitEnd());
         }
+    }
+
+    /** Adds the credentials and tenant of this client; true when they are the admin's cached token. */
+    private boolean credentials(HttpRequest.Builder b, String[] headers) {
+        if (tenant != null) {
+            b.header("X-Taskforge-Tenant", tenant);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                return false;
+            }
+        }
+        if (bearer == null) {
+            b.header("Authorization", "Bearer " + adminToken());
+            return true;
+        }
+        if (!bearer.isEmpty()) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return false;
     }
 
     private static void withHeaders(HttpRequest.Builder b, String[] headers) {

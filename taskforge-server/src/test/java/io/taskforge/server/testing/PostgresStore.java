@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -47,7 +46,8 @@ public @interface PostgresStore {
             PostgresTestDatabase database = PostgresTestDatabase.create();
             context.getEnvironment()
                     .getPropertySources()
-                    .addFirst(new MapPropertySource("postgresStore", Map.of("taskforge.db", database.jdbcUrl())));
+                    .addFirst(new MapPropertySource(
+                            "postgresStore", TestData.serverProperties("taskforge.db", database.jdbcUrl())));
             // A bean, so the context drops the database when it closes; after the store closed its
             // pool, because the store depends on it and Spring destroys dependents first.
             ((GenericApplicationContext) context)

@@ -8,7 +8,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -44,7 +43,8 @@ public @interface SqliteStore {
                         TestData.directory(testClass.getSimpleName() + "-").toString();
                 context.getEnvironment()
                         .getPropertySources()
-                        .addFirst(new MapPropertySource("sqliteStore", Map.of("taskforge.data-dir", dataDir)));
+                        .addFirst(new MapPropertySource(
+                                "sqliteStore", TestData.serverProperties("taskforge.data-dir", dataDir)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -46,17 +46,18 @@ public final class GeneratedClientRoundTrip {
     private final ApiClient client;
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
-    private GeneratedClientRoundTrip(String baseUrl) {
+    private GeneratedClientRoundTrip(String baseUrl, String token) {
         client = new ApiClient();
         client.updateBaseUri(baseUrl);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         tasks = new TasksApi(client);
         tags = new TagsApi(client);
         workers = new RemoteWorkersApi(client);
     }
 
     /** Runs every step; returns what it checked, for the test's report. */
-    public static List<String> run(String baseUrl) throws Exception {
-        GeneratedClientRoundTrip t = new GeneratedClientRoundTrip(baseUrl);
+    public static List<String> run(String baseUrl, String token) throws Exception {
+        GeneratedClientRoundTrip t = new GeneratedClientRoundTrip(baseUrl, token);
         return List.of(
                 t.aTaskRunsToSucceededAndIsFoundByFilters(),
                 t.aRemoteWorkerClaimsLogsAndCompletes(),

@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,13 +42,29 @@ final class ApiClient {
     /** An error body longer than this is not a problem document; only its start is shown. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
+    /** Refresh a stored session this long before its access token expires. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+
     private final String base;
     private final JsonMapper json;
     private final HttpClient http;
+    /** An API key or access token given with --token or TASKFORGE_TOKEN; null: the stored session. */
+    private final String token;
+    /** Where {@code taskforge login} keeps sessions; null: none is used. */
+    private final Credentials credentials;
+
+    private final String tenant;
 
     ApiClient(String base, JsonMapper json) {
+        this(base, json, null, null, null);
+    }
+
+    ApiClient(String base, JsonMapper json, String token, Credentials credentials, String tenant) {
         this.base = base;
         this.json = json;
+        this.token = token;
+        this.credentials = credentials;
+        this.tenant = tenant;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -117,26 +134,12 @@ final class ApiClient {
 
     private JsonNode send(
             String method, String path, String bodyText, String contentType, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json")
-                .method(
-                        method,
-                        bodyText == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(bodyText, StandardCharsets.UTF_8));
-        if (bodyText != null) {
-            b.header("Content-Type", contentType);
+        HttpResponse<String> r = exchange(method, path, bodyText, contentType, headers, session(false));
+        if (r.statusCode() == 401 && token == null && credentials != null && session(true) != null) {
+            r = exchange(method, path, bodyText, contentType, headers, session(false));
         }
-        headers.forEach(b::header);
-        HttpResponse<String> r;
-        try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.UNREACHABLE, "interrupted while waiting for the server");
+        if (r.statusCode() == 401) {
+            throw notSignedIn(r.body());
         }
         if (r.statusCode() >= 400) {
             throw refused(r.statusCode(), r.body());
@@ -156,6 +159,106 @@ final class ApiClient {
     }
 
     /**
+     * The bearer credential to send: the explicit token, else the stored session's access token,
+     * refreshed first when it is about to expire or when {@code renew} says the server refused it.
+     * Null when there is none (the server will answer 401).
+     */
+    private String session(boolean renew) {
+        if (token != null) {
+            return token;
+        }
+        if (credentials == null) {
+            return null;
+        }
+        Credentials.Session s = credentials.get(base).orElse(null);
+        if (s == null) {
+            return null;
+        }
+        if (renew || Instant.now().plus(EXPIRY_MARGIN).isAfter(s.expiresAt())) {
+            s = refresh(s);
+        }
+        return s == null ? null : s.accessToken();
+    }
+
+    /** Exchanges the session's refresh token for new tokens and stores them; null when it is no longer valid. */
+    private Credentials.Session refresh(Credentials.Session s) {
+        if (s.refreshToken() == null) {
+            return null;
+        }
+        String body = json.writeValueAsString(json.createObjectNode().put("refreshToken", s.refreshToken()));
+        HttpResponse<String> r = exchange("POST", "/auth/refresh", body, "application/json", Map.of(), null);
+        if (r.statusCode() != 200) {
+            credentials.remove(base);
+            return null;
+        }
+        JsonNode t = json.readTree(r.body());
+        Credentials.Session next = new Credentials.Session(
+                s.user(),
+                Json.text(t, "accessToken"),
+                Instant.parse(Json.text(t, "expiresAt")),
+                Json.text(t, "refreshToken"),
+                s.tenant());
+        credentials.put(base, next);
+        return next;
+    }
+
+    /** The tenant to act in: --tenant, else the one stored with the session. */
+    private String tenant() {
+        if (tenant != null || token != null || credentials == null) {
+            return tenant;
+        }
+        return credentials.get(base).map(Credentials.Session::tenant).orElse(null);
+    }
+
+    private CliException notSignedIn(String body) {
+        String why = problemText(401, body);
+        String how = token != null
+                ? "check the token given with --token or TASKFORGE_TOKEN"
+                : "run 'taskforge login --server " + base + "', or set TASKFORGE_TOKEN to an API key";
+        return new CliException(ExitCodes.API_ERROR, why + "\n  " + how, 401);
+    }
+
+    private HttpResponse<String> exchange(
+            String method,
+            String path,
+            String bodyText,
+            String contentType,
+            Map<String, String> headers,
+            String bearer) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json, application/problem+json")
+                .method(
+                        method,
+                        bodyText == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(bodyText, StandardCharsets.UTF_8));
+        if (bodyText != null) {
+            b.header("Content-Type", contentType);
+        }
+        authorize(b, bearer);
+        headers.forEach(b::header);
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.UNREACHABLE, "interrupted while waiting for the server");
+        }
+    }
+
+    private void authorize(HttpRequest.Builder b, String bearer) {
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+            String t = tenant();
+            if (t != null) {
+                b.header("X-Taskforge-Tenant", t);
+            }
+        }
+    }
+
+    /**
      * Opens a Server-Sent Events stream; the caller reads and closes its body. A refusal (404, 503,
      * ...) is thrown like any other; {@code 503} keeps its status so a follower can fall back to
      * polling.
@@ -167,6 +270,7 @@ final class ApiClient {
         if (lastEventId > 0) {
             b.header("Last-Event-ID", Long.toString(lastEventId));
         }
+        authorize(b, session(false));
         HttpResponse<InputStream> r;
         try {
             // No request timeout: it could cut a healthy stream. The headers must come within this.
@@ -190,7 +294,7 @@ final class ApiClient {
             } catch (IOException e) {
                 text = "";
             }
-            throw refused(r.statusCode(), text);
+            throw r.statusCode() == 401 ? notSignedIn(text) : refused(r.statusCode(), text);
         }
         return r;
     }

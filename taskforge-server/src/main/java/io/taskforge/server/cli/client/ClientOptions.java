@@ -20,6 +20,29 @@ final class ClientOptions {
     String server;
 
     @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:TASKFORGE_TOKEN}",
+            description = "An API key (or access token) to send instead of the session of 'taskforge login'."
+                    + " Env: TASKFORGE_TOKEN.")
+    String token;
+
+    @Option(
+            names = "--tenant",
+            paramLabel = "TENANT",
+            defaultValue = "${env:TASKFORGE_TENANT}",
+            description = "The tenant (project) to act in. Default: the one chosen at login, else your default."
+                    + " Env: TASKFORGE_TENANT.")
+    String tenant;
+
+    @Option(
+            names = "--config-dir",
+            paramLabel = "DIR",
+            hidden = true,
+            description = "Where 'taskforge login' keeps sessions. Env: TASKFORGE_CONFIG_DIR.")
+    java.nio.file.Path configDir;
+
+    @Option(
             names = "--json",
             description = "Print the API's JSON instead of tables (log lines: one JSON object per line).")
     boolean json;
@@ -29,9 +52,22 @@ final class ClientOptions {
 
     ApiClient api() {
         if (api == null) {
-            api = new ApiClient(ApiClient.checkServer(server), Json.mapper());
+            api = new ApiClient(
+                    ApiClient.checkServer(server),
+                    Json.mapper(),
+                    token == null || token.isBlank() ? null : token.strip(),
+                    credentials(),
+                    tenant == null || tenant.isBlank() ? null : tenant.strip());
         }
         return api;
+    }
+
+    Credentials credentials() {
+        return new Credentials(configDir != null ? configDir : Credentials.defaultDirectory(), Json.mapper());
+    }
+
+    String server() {
+        return ApiClient.checkServer(server);
     }
 
     Output output() {
