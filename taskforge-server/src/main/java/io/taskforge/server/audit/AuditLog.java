@@ -40,6 +40,7 @@ public final class AuditLog implements AutoCloseable {
     static final Duration DEFAULT_FLUSH_AFTER = Duration.ofMillis(100);
     private static final int WRITE_ATTEMPTS = 3;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /**
      * Who did something, as the audit log shows it.
@@ -188,7 +189,7 @@ public final class AuditLog implements AutoCloseable {
         List<AuditEvent> batch = new ArrayList<>(batchSize);
         while (true) {
             try {
-                AuditEvent first = queue.poll(closing ? 0 : 200, TimeUnit.MILLISECONDS);
+                AuditEvent first = queue.poll(closing ? 0 : 20, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closing) {
                         return;
@@ -218,11 +219,11 @@ public final class AuditLog implements AutoCloseable {
                 queue.drainTo(batch, batchSize - batch.size());
                 return;
             }
-            AuditEvent next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
+            // Short polls, so a close is noticed at once rather than after the whole delay.
+            AuditEvent next = queue.poll(Math.min(left, POLL_SLICE_NANOS), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
             }
-            batch.add(next);
         }
     }
 
