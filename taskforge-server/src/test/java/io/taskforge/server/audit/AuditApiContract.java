@@ -5,11 +5,20 @@ import static io.taskforge.server.testing.ProblemAssertions.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.taskforge.audit.ActorKind;
+import io.taskforge.audit.AuditQuery;
+import io.taskforge.audit.AuditStore;
+import io.taskforge.audit.Outcome;
 import io.taskforge.auth.Role;
 import io.taskforge.server.auth.Caller;
 import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.testing.Http;
 import io.taskforge.server.testing.Http.Response;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +32,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,6 +65,30 @@ abstract class AuditApiContract {
         SwitchableCaller switchableCaller() {
             return new SwitchableCaller();
         }
+
+        /**
+         * Stands in for a security filter chain (at its default order), which refuses requests before
+         * Spring MVC sees them: a request with {@code X-Test-Refuse: <status>} is answered so.
+         */
+        @Bean
+        FilterRegistrationBean<OncePerRequestFilter> refusingSecurityStandIn() {
+            var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+                @Override
+                protected void doFilterInternal(
+                        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                        throws ServletException, IOException {
+                    String refuse = request.getHeader("X-Test-Refuse");
+                    if (refuse == null) {
+                        chain.doFilter(request, response);
+                    } else {
+                        response.sendError(Integer.parseInt(refuse));
+                    }
+                }
+            });
+            registration.addUrlPatterns("/api/*");
+            registration.setOrder(-100);
+            return registration;
+        }
     }
 
     @LocalServerPort
@@ -64,6 +99,9 @@ abstract class AuditApiContract {
 
     @Autowired
     CurrentCaller currentCaller;
+
+    @Autowired
+    AuditStore store;
 
     Http http;
     String queue;
@@ -333,6 +371,42 @@ abstract class AuditApiContract {
         assertThat(attempts.getFirst().get("outcome").asString()).isEqualTo("DENIED");
         assertThat(attempts.getFirst().get("status").asInt()).isEqualTo(405);
         assertThat(attempts.getFirst().get("detail").asString()).isEqualTo("PUT /api/v1/audit");
+    }
+
+    @Test
+    void requests_refused_before_they_reach_a_controller_are_named_after_the_endpoint() {
+        String id = createTask();
+        assertThat(http.post(TASKS + "/" + id + "/cancel", null, "X-Test-Refuse", "403")
+                        .status())
+                .isEqualTo(403);
+        String marker = "anon-" + UUID.randomUUID();
+        assertThat(http.post(TASKS + "/" + id + "/retry?m=" + marker, null, "X-Test-Refuse", "401")
+                        .status())
+                .isEqualTo(401);
+
+        JsonNode forbidden =
+                awaitEvents("targetId=" + id + "&outcome=DENIED", 1).getFirst();
+        assertThat(forbidden.get("action").asString()).isEqualTo("task.cancel");
+        assertThat(forbidden.get("status").asInt()).isEqualTo(403);
+        assertThat(forbidden.get("actor").asString()).isEqualTo("system");
+
+        // Nobody authenticated: no tenant, so no tenant's administrators see it; the store has it.
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(store.auditList(AuditQuery.builder()
+                                        .targetId(id)
+                                        .action("task.retry")
+                                        .build())
+                                .items())
+                        .singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.actorKind()).isEqualTo(ActorKind.ANONYMOUS);
+                            assertThat(e.actor()).isNull();
+                            assertThat(e.tenantId()).isNull();
+                            assertThat(e.outcome()).isEqualTo(Outcome.DENIED);
+                            assertThat(e.status()).isEqualTo(401);
+                            assertThat(e.targetType()).isEqualTo("task");
+                        }));
+        assertThat(events("action=task.retry&targetId=" + id)).isEmpty();
     }
 
     @Test
