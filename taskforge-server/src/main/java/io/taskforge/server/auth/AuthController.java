@@ -4,12 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskforge.audit.ActorKind;
+import io.taskforge.audit.Outcome;
 import io.taskforge.auth.AuthStore;
 import io.taskforge.auth.Role;
 import io.taskforge.auth.Tenant;
 import io.taskforge.auth.User;
 import io.taskforge.client.FieldError;
 import io.taskforge.client.TaskValidationException;
+import io.taskforge.server.audit.AuditLog;
+import io.taskforge.server.audit.Audited;
 import io.taskforge.server.auth.TokenPairs.TokenResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth", description = "Sign in for an access token, refresh it, sign out, and see who you are.")
 class AuthController {
     private static final String BAD_LOGIN = "wrong user name or password";
+    private static final String LOGIN = "auth.login";
 
     private final AuthStore store;
     private final Passwords passwords;
@@ -41,6 +46,7 @@ class AuthController {
     private final LoginThrottle throttle;
     private final AccessCache cache;
     private final CurrentCaller current;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
     AuthController(
@@ -49,13 +55,15 @@ class AuthController {
             TokenPairs pairs,
             LoginThrottle throttle,
             AccessCache cache,
-            CurrentCaller current) {
+            CurrentCaller current,
+            AuditLog audit) {
         this.store = store;
         this.passwords = passwords;
         this.pairs = pairs;
         this.throttle = throttle;
         this.cache = cache;
         this.current = current;
+        this.audit = audit;
     }
 
     @Schema(name = "LoginRequest", description = "A user name and password.")
@@ -120,6 +128,8 @@ class AuthController {
     @ApiResponse(responseCode = "401", description = "wrong user name or password, or the user is disabled")
     @ApiResponse(responseCode = "422", description = "user name or password missing")
     @ApiResponse(responseCode = "429", description = "too many failed attempts; `Retry-After` says when to try again")
+    // Recorded below with the name that was given, which the request filter cannot know.
+    @Audited(recorded = false)
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenResponse> login(@RequestBody LoginRequest body, HttpServletRequest request) {
         List<FieldError> missing = new ArrayList<>();
@@ -134,18 +144,48 @@ class AuthController {
         }
         String address = request.getRemoteAddr();
         long wait = throttle.waitSeconds(body.username(), address);
+        Optional<User> user = wait > 0 ? Optional.empty() : store.userByName(body.username());
+        // A known user's sign-ins, good or bad, show in the audit log of their own tenant.
+        String tenant = user.map(u -> homeTenant(u.id())).orElse(null);
+        AuditLog.Actor actor = new AuditLog.Actor(body.username(), ActorKind.USER, tenant, address);
         if (wait > 0) {
+            audit.record(
+                    AuditLog.Actor.anonymous(body.username(), address),
+                    LOGIN,
+                    "user",
+                    body.username(),
+                    Outcome.DENIED,
+                    429,
+                    "too many failed sign-ins");
             throw LoginRefused.throttled(wait);
         }
-        Optional<User> user = store.userByName(body.username());
         if (!passwords.matches(body.password(), user.map(User::passwordHash).orElse(null))) {
             throttle.failed(body.username(), address);
+            audit.record(
+                    user.isPresent() ? actor : AuditLog.Actor.anonymous(body.username(), address),
+                    LOGIN,
+                    "user",
+                    body.username(),
+                    Outcome.DENIED,
+                    401,
+                    user.isPresent() ? "wrong password" : "no such user");
             throw AuthErrors.unauthorized(BAD_LOGIN);
         }
         if (user.get().disabled()) {
+            audit.record(actor, LOGIN, "user", body.username(), Outcome.DENIED, 401, "user disabled");
             throw AuthErrors.unauthorized("the user is disabled");
         }
+        audit.record(actor, LOGIN, "user", body.username(), Outcome.SUCCEEDED, 200, null);
         return ResponseEntity.ok(pairs.issue(user.get()));
+    }
+
+    /** The tenant a user acts in without asking for one: {@code default} if a member, else the first. */
+    private String homeTenant(String userId) {
+        return cache.user(userId)
+                .map(a -> a.roles().containsKey(Tenant.DEFAULT) || a.roles().isEmpty()
+                        ? Tenant.DEFAULT
+                        : a.roles().keySet().iterator().next())
+                .orElse(null);
     }
 
     @Operation(

@@ -1,5 +1,7 @@
 package io.taskforge.server.config;
 
+import io.taskforge.audit.AuditRetention;
+import io.taskforge.audit.AuditStore;
 import io.taskforge.auth.AuthStore;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.engine.EngineConfig;
@@ -87,6 +89,12 @@ class EngineConfiguration {
         return JdbcStores.auth(store);
     }
 
+    /** The audit log too: its batches queue with the other writers of the database. */
+    @Bean
+    AuditStore auditStore(TaskStore store) {
+        return JdbcStores.audit(store);
+    }
+
     @Bean
     EngineConfig engineConfig(TaskforgeProperties properties) {
         TaskforgeProperties.Worker worker = properties.worker();
@@ -120,6 +128,7 @@ class EngineConfiguration {
             TaskStore store,
             ScriptStore scripts,
             ScheduleStore schedules,
+            AuditStore audit,
             ParameterSchemas parameterSchemas,
             ObjectProvider<PipelineRunLauncher> pipelines,
             JsonCodec json,
@@ -130,7 +139,7 @@ class EngineConfiguration {
         Clock clock = Clock.systemUTC();
         List<TaskHandler> handlers = handlers(
                 json, scripts, properties, applicationHandlers.orderedStream().toList());
-        return Taskforge.builder(store)
+        Taskforge.Builder builder = Taskforge.builder(store)
                 .json(json)
                 .clock(clock)
                 .config(config)
@@ -145,8 +154,13 @@ class EngineConfiguration {
                         schedules,
                         client,
                         new ScriptService(scripts, client, parameterSchemas, json, clock),
-                        pipelines.getIfAvailable()))
-                .build();
+                        pipelines.getIfAvailable()));
+        // The leader keeps the audit log to its retention period, like the task history.
+        Duration auditRetention = keepForeverIfZero(properties.retention().audit());
+        if (auditRetention != null) {
+            builder.leaderDuty(client -> new AuditRetention(audit, auditRetention));
+        }
+        return builder.build();
     }
 
     @Bean

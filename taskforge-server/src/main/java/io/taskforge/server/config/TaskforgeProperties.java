@@ -58,10 +58,12 @@ public record TaskforgeProperties(
      * @param finished SUCCEEDED and CANCELLED tasks, counted from when they finished, and deleted
      *     tasks, counted from their deletion
      * @param failed FAILED tasks (the dead letters), counted from when they failed
+     * @param audit events of the audit log, counted from when they were recorded
      */
     public record Retention(
             @DefaultValue("7d") Duration finished,
-            @DefaultValue("30d") Duration failed) {}
+            @DefaultValue("30d") Duration failed,
+            @DefaultValue("365d") Duration audit) {}
 
     public record Handlers(@DefaultValue Shell shell) {}
 

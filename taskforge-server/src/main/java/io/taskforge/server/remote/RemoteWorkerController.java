@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.remote.AttemptRef;
 import io.taskforge.remote.LeaseLostException;
 import io.taskforge.remote.RemoteWorkers;
+import io.taskforge.server.audit.Audited;
 import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.server.problem.Problems;
 import io.taskforge.server.task.TaskResponse;
@@ -33,6 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * answers a report for a lost lease with 409 {@code lease-lost}.
  */
 @RestController
+// The audit log records how attempts end (complete, fail, release) and stops, each naming its task.
+// It leaves out the worker protocol's chatter, which a single running task repeats every few
+// seconds (claims polled when idle, heartbeats, log lines, progress): the task's own events and logs
+// keep those, with the worker's id.
+@Audited(resource = "worker", targetType = "task")
 @RequestMapping(path = "/api/v1/worker", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(
         name = "Remote workers",
@@ -61,6 +67,7 @@ class RemoteWorkerController {
                     + " means nothing is ready: back off a little and ask again.")
     @ApiResponse(responseCode = "200", description = "the claimed tasks, possibly none")
     @PostMapping(path = "/claim", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(recorded = false)
     WorkerResponses.Claimed claim(@RequestBody WorkerRequests.Claim body, HttpServletRequest request) {
         List<Task> claimed = workers.claim(body.toRequest(), request.getRemoteAddr());
         return new WorkerResponses.Claimed(
@@ -78,6 +85,7 @@ class RemoteWorkerController {
             responseCode = "409",
             description = "the worker does not hold this attempt any more: stop working on the task")
     @PostMapping(path = "/tasks/{id}/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Audited(recorded = false)
     WorkerResponses.Heartbeat heartbeat(
             @Parameter(description = "the task's id") @PathVariable String id,
             @RequestBody WorkerRequests.Heartbeat body) {
@@ -96,6 +104,7 @@ class RemoteWorkerController {
             description = "the worker does not hold this attempt any more; nothing was stored")
     @PostMapping(path = "/tasks/{id}/logs", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Audited(recorded = false)
     void logs(
             @Parameter(description = "the task's id") @PathVariable String id, @RequestBody WorkerRequests.Logs body) {
         AttemptRef ref = ref(id, body.workerId(), body.attempt());
@@ -115,6 +124,7 @@ class RemoteWorkerController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Audited(recorded = false)
     void progress(
             @Parameter(description = "the task's id") @PathVariable String id,
             @RequestBody WorkerRequests.Progress body) {

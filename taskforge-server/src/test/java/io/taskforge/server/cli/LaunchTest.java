@@ -46,7 +46,8 @@ class LaunchTest {
             assertThat(Files.isRegularFile(dataDir.resolve("taskforge.db"))).isTrue();
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
 
-            assertThat(new Http(port).anonymous().get("/actuator/health").status()).isEqualTo(200);
+            assertThat(new Http(port).anonymous().get("/actuator/health").status())
+                    .isEqualTo(200);
 
             TaskforgeClient client = ctx.getBean(TaskforgeClient.class);
             Task task = client.submit("noop", Map.of("n", 1));

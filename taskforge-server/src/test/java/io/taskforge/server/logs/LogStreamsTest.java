@@ -69,7 +69,7 @@ class LogStreamsTest {
                             Duration.ofMillis(20),
                             Duration.ofMillis(50),
                             Duration.ofHours(1)),
-                    new TaskforgeProperties.Retention(Duration.ofDays(7), Duration.ofDays(30)));
+                    new TaskforgeProperties.Retention(Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(365)));
             LogStreams streams = new LogStreams(store, JsonMapper.builder().build(), properties);
             streams.start();
 

@@ -2,6 +2,7 @@ package io.taskforge.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.taskforge.audit.AuditStore;
 import io.taskforge.auth.AuthStore;
 import io.taskforge.jdbc.ConnectionSource;
 import io.taskforge.jdbc.JdbcException;
@@ -149,6 +150,20 @@ public final class JdbcStores {
     public static AuthStore auth(TaskStore store) {
         if (store instanceof JdbcTaskStore jdbc) {
             return new JdbcAuthStore(jdbc.db());
+        }
+        throw new IllegalArgumentException("not a store opened by JdbcStores: " + store);
+    }
+
+    /**
+     * The audit log kept in the same database as the tasks of {@code store}, which must be a store
+     * opened here; like {@link #scripts}, it shares that store's connections (and, on SQLite, its
+     * queue of writers) and lives as long as it.
+     *
+     * @throws IllegalArgumentException when {@code store} was not opened by this class
+     */
+    public static AuditStore audit(TaskStore store) {
+        if (store instanceof JdbcTaskStore jdbc) {
+            return new JdbcAuditStore(jdbc.db());
         }
         throw new IllegalArgumentException("not a store opened by JdbcStores: " + store);
     }

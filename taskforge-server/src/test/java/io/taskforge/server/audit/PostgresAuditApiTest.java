@@ -1,0 +1,7 @@
+package io.taskforge.server.audit;
+
+import io.taskforge.server.testing.PostgresStore;
+
+/** The audit log API on PostgreSQL. */
+@PostgresStore
+class PostgresAuditApiTest extends AuditApiContract {}
