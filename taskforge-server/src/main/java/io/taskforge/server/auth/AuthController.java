@@ -182,9 +182,10 @@ class AuthController {
     /** The tenant a user acts in without asking for one: {@code default} if a member, else the first. */
     private String homeTenant(String userId) {
         return cache.user(userId)
-                .map(a -> a.roles().containsKey(Tenant.DEFAULT) || a.roles().isEmpty()
+                .map(a -> a.roles().containsKey(Tenant.DEFAULT)
+                                || (a.roles().isEmpty() && a.user().superadmin())
                         ? Tenant.DEFAULT
-                        : a.roles().keySet().iterator().next())
+                        : a.roles().keySet().stream().findFirst().orElse(null))
                 .orElse(null);
     }
 
