@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * time the answer is written, and reads the caller from here.
  */
 final class CallerCaptureFilter extends OncePerRequestFilter {
-    static final String CALLER = CallerCaptureFilter.class.getName() + ".CALLER";
+    static final String CALLER = Caller.REQUEST_ATTRIBUTE;
 
     private final CurrentCaller currentCaller;
 

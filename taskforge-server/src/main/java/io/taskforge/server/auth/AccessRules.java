@@ -55,10 +55,11 @@ final class AccessRules {
                 .requestMatchers(POST, "/api/v1/schedules/*/trigger", "/api/v1/queues/*/retry-failed")
                 .access(role(Role.OPERATOR));
         for (HttpMethod change : new HttpMethod[] {POST, PUT, PATCH, DELETE}) {
+            // Scripts are code the server runs: ADMINs write them, OPERATORs too where the tenant says so.
+            rules.requestMatchers(change, "/api/v1/scripts", "/api/v1/scripts/**")
+                    .access(codeWriter(cache));
             rules.requestMatchers(
                             change,
-                            "/api/v1/scripts",
-                            "/api/v1/scripts/**",
                             "/api/v1/pipelines",
                             "/api/v1/pipelines/**",
                             "/api/v1/schedules",
@@ -85,6 +86,18 @@ final class AccessRules {
                     Supplier<? extends Authentication> auth, RequestAuthorizationContext context) {
                 return new AuthorizationDecision(auth.get() instanceof CallerAuthentication ca
                         && ca.caller().may(required));
+            }
+        };
+    }
+
+    /** ADMIN, or OPERATOR in a tenant that lets its operators write code ({@code operatorCode}). */
+    static AuthorizationManager<RequestAuthorizationContext> codeWriter(AccessCache cache) {
+        return new AuthorizationManager<>() {
+            @Override
+            public AuthorizationResult authorize(
+                    Supplier<? extends Authentication> auth, RequestAuthorizationContext context) {
+                return new AuthorizationDecision(auth.get() instanceof CallerAuthentication ca
+                        && CodePermission.mayWriteCode(ca.caller(), cache));
             }
         };
     }

@@ -65,6 +65,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(new CallerAuthentication(caller));
             SecurityContextHolder.setContext(context);
+            request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
         } catch (AuthenticationException e) {
             SecurityContextHolder.clearContext();
             problems.commence(request, response, e);

@@ -24,6 +24,12 @@ public record Caller(
         boolean superadmin,
         String clientAddress) {
 
+    /**
+     * The request attribute holding the caller once authenticated, so what runs after the security
+     * filters (or after they refused the request) still knows who asked.
+     */
+    public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
+
     /** Whether the caller may do what {@code required} may in its tenant. */
     public boolean may(Role required) {
         return superadmin || (role != null && role.includes(required));

@@ -53,7 +53,7 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(AccessRules::apply)
+                .authorizeHttpRequests(rules -> AccessRules.apply(rules, cache))
                 // Before the exception translation, so a refusal further on still sees who asked.
                 .addFilterBefore(bearer, ExceptionTranslationFilter.class);
         if (properties.rateLimit().enabled()) {

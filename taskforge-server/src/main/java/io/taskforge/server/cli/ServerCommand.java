@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Runs the REST API (/api/v1, docs at /swagger-ui.html) and, unless --no-worker, a worker.",
-            "Listens on 127.0.0.1 only unless --bind says otherwise: it runs shell commands on request and has"
-                    + " no authentication yet."
+            "Listens on 127.0.0.1 only unless --bind says otherwise; every API call needs credentials (see"
+                    + " 'taskforge login'). The first start creates the user admin and prints its password once."
         })
 final class ServerCommand implements Callable<Integer> {
 

@@ -42,17 +42,18 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
             boolean loopback = isLoopback(address);
             if (loopback) {
                 log.info(
-                        "Listening on {} only: Taskforge runs shell commands on request and has no authentication"
-                                + " yet. Pass --bind ADDRESS (or TASKFORGE_BIND) to accept other hosts.",
+                        "Listening on {} only. Pass --bind ADDRESS (or TASKFORGE_BIND) to accept other hosts,"
+                                + " behind a TLS proxy (docs/security.md).",
                         address);
             } else {
                 log.warn(
-                        "Listening on {} without authentication: anyone who can reach port {} can submit tasks{}.",
+                        "Listening on {} port {} in plain HTTP: credentials cross the network readable unless a TLS"
+                                + " proxy is in front (docs/security.md){}.",
                         address.isEmpty() ? "all interfaces" : address,
                         port,
                         properties.handlers().shell().enabled()
-                                ? ", including shell commands run as this user (taskforge.handlers.shell.enabled=false"
-                                        + " switches them off)"
+                                ? "; OPERATORs' shell tasks run commands as this user"
+                                        + " (taskforge.handlers.shell.enabled=false switches them off)"
                                 : "");
             }
             log.info(

@@ -14,11 +14,6 @@ import io.taskforge.server.auth.Caller;
 import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.testing.Http;
 import io.taskforge.server.testing.Http.Response;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,11 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,30 +57,6 @@ abstract class AuditApiContract {
         @Primary
         SwitchableCaller switchableCaller() {
             return new SwitchableCaller();
-        }
-
-        /**
-         * Stands in for a security filter chain (at its default order), which refuses requests before
-         * Spring MVC sees them: a request with {@code X-Test-Refuse: <status>} is answered so.
-         */
-        @Bean
-        FilterRegistrationBean<OncePerRequestFilter> refusingSecurityStandIn() {
-            var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
-                @Override
-                protected void doFilterInternal(
-                        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                        throws ServletException, IOException {
-                    String refuse = request.getHeader("X-Test-Refuse");
-                    if (refuse == null) {
-                        chain.doFilter(request, response);
-                    } else {
-                        response.sendError(Integer.parseInt(refuse));
-                    }
-                }
-            });
-            registration.addUrlPatterns("/api/*");
-            registration.setOrder(-100);
-            return registration;
         }
     }
 
@@ -342,11 +311,16 @@ abstract class AuditApiContract {
         Response refused = http.post(
                 TASKS + "?token=" + secret + "-query",
                 "{\"type\": \"noop\", \"maxAttempts\": 0, \"title\": \"" + secret + "-refused\"}",
-                "Authorization",
-                "Bearer " + secret + "-token",
+                "X-Secret",
+                secret + "-header",
                 "Idempotency-Key",
                 secret + "-key");
         problem(refused, 422);
+        // A made-up credential is refused and recorded without itself.
+        assertThat(http.as("tfk_" + secret + "-token")
+                        .post(TASKS, "{\"type\": \"noop\"}")
+                        .status())
+                .isEqualTo(401);
         assertThat(http.patch(TASKS + "/" + id, "{\"description\": \"" + secret + "-patch\"}")
                         .status())
                 .isEqualTo(200);
@@ -376,19 +350,23 @@ abstract class AuditApiContract {
     @Test
     void requests_refused_before_they_reach_a_controller_are_named_after_the_endpoint() {
         String id = createTask();
-        assertThat(http.post(TASKS + "/" + id + "/cancel", null, "X-Test-Refuse", "403")
+        // Refused by the security filters: a VIEWER may not cancel, and nobody signed in may not retry.
+        String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.post(
+                                "/api/v1/users",
+                                "{\"name\": \"" + viewer + "\", \"password\": \"password-" + viewer
+                                        + "\", \"tenants\": {\"default\": \"VIEWER\"}}")
                         .status())
-                .isEqualTo(403);
-        String marker = "anon-" + UUID.randomUUID();
-        assertThat(http.post(TASKS + "/" + id + "/retry?m=" + marker, null, "X-Test-Refuse", "401")
-                        .status())
-                .isEqualTo(401);
+                .isEqualTo(201);
+        Http asViewer = http.as(http.login(viewer, "password-" + viewer));
+        assertThat(asViewer.post(TASKS + "/" + id + "/cancel").status()).isEqualTo(403);
+        assertThat(http.anonymous().post(TASKS + "/" + id + "/retry").status()).isEqualTo(401);
 
         JsonNode forbidden =
                 awaitEvents("targetId=" + id + "&outcome=DENIED", 1).getFirst();
         assertThat(forbidden.get("action").asString()).isEqualTo("task.cancel");
         assertThat(forbidden.get("status").asInt()).isEqualTo(403);
-        assertThat(forbidden.get("actor").asString()).isEqualTo("system");
+        assertThat(forbidden.get("actor").asString()).isEqualTo(viewer);
 
         // Nobody authenticated: no tenant, so no tenant's administrators see it; the store has it.
         await().atMost(WAIT)
