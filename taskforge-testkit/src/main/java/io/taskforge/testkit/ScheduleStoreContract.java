@@ -49,6 +49,9 @@ import org.junit.jupiter.api.Test;
  * task store on an empty database and takes its schedules from {@link #scheduleStore}.
  */
 public abstract class ScheduleStoreContract {
+    /** The tenant fixtures are made in. */
+    static final String TENANT = "default";
+
     private static final Instant T0 = TaskFixtures.T0;
 
     private TaskStore tasks;
@@ -110,10 +113,10 @@ public abstract class ScheduleStoreContract {
                 .withMisfire(MisfirePolicy.FIRE_ALL, 7));
 
         assertThat(schedules.scheduleGet(s.id())).contains(s);
-        assertThat(schedules.scheduleGetByName("nightly")).contains(s);
+        assertThat(schedules.scheduleGetByName(TENANT, "nightly")).contains(s);
         assertThat(schedules.scheduleGet(s.id().toUpperCase())).contains(s);
         assertThat(schedules.scheduleGet("not-an-id")).isEmpty();
-        assertThat(schedules.scheduleGetByName("other")).isEmpty();
+        assertThat(schedules.scheduleGetByName(TENANT, "other")).isEmpty();
     }
 
     @Test
@@ -137,7 +140,7 @@ public abstract class ScheduleStoreContract {
 
         schedules.scheduleDelete(first.id(), T0.plusSeconds(1));
         Schedule second = insert(aSchedule().named("nightly"));
-        assertThat(schedules.scheduleGetByName("nightly")).contains(second);
+        assertThat(schedules.scheduleGetByName(TENANT, "nightly")).contains(second);
         assertThat(schedules.scheduleGet(first.id())).isEmpty();
     }
 
@@ -149,8 +152,12 @@ public abstract class ScheduleStoreContract {
         Schedule deleted = insert(aSchedule().named("bb"));
         schedules.scheduleDelete(deleted.id(), T0);
 
-        assertThat(schedules.scheduleList(null, 2)).extracting(Schedule::name).containsExactly("a", "b");
-        assertThat(schedules.scheduleList("b", 2)).extracting(Schedule::name).containsExactly("c");
+        assertThat(schedules.scheduleList(TENANT, null, 2))
+                .extracting(Schedule::name)
+                .containsExactly("a", "b");
+        assertThat(schedules.scheduleList(TENANT, "b", 2))
+                .extracting(Schedule::name)
+                .containsExactly("c");
     }
 
     @Test
