@@ -192,9 +192,11 @@ public interface TaskStore extends AutoCloseable {
 
     /**
      * Every queue that has tasks in a non-finished state, FAILED tasks, or stored settings, by name,
-     * with live counts and the age of its oldest QUEUED task at {@code now}.
+     * with live counts and the age of its oldest QUEUED task at {@code now}. Counts are of the tasks
+     * of {@code tenantId}, or of every tenant's when it is null; queue settings are shared by all
+     * tenants.
      */
-    List<QueueStats> queueStatsList(Instant now);
+    List<QueueStats> queueStatsList(String tenantId, Instant now);
 
     /** Stored settings of every queue that has any; queues without are unpaused and unlimited. */
     List<QueueSettings> queueSettingsList();
@@ -204,11 +206,12 @@ public interface TaskStore extends AutoCloseable {
 
     /**
      * Puts every FAILED task of the queue back, as {@link #taskRetry} does for one, skipping tasks
-     * whose unique key is now held by another task.
+     * whose unique key is now held by another task. Only the tasks of {@code tenantId}, or every
+     * tenant's when it is null.
      *
      * @return how many were queued again
      */
-    int taskRetryFailedInQueue(String queue, Instant now, String actor);
+    int taskRetryFailedInQueue(String tenantId, String queue, Instant now, String actor);
 
     /** Ids of RUNNING tasks by the worker that runs them. */
     java.util.Map<String, List<String>> taskRunningByWorker();

@@ -96,6 +96,22 @@ public abstract class ScheduleStoreContract {
     }
 
     @Test
+    void each_tenant_sees_only_its_own_schedules_by_name_and_in_lists() {
+        Schedule mine = insert(aSchedule().named("nightly"));
+        Schedule theirs = insert(aSchedule().named("nightly").inTenant("other"));
+
+        assertThat(schedules.scheduleGetByName(TENANT, "nightly")).contains(mine);
+        assertThat(schedules.scheduleGetByName("other", "nightly")).contains(theirs);
+        assertThat(schedules.scheduleGetByName("nobody", "nightly")).isEmpty();
+        assertThat(schedules.scheduleList(TENANT, null, 10)).containsExactly(mine);
+        assertThat(schedules.scheduleList("other", null, 10)).containsExactly(theirs);
+        assertThat(schedules.scheduleGet(theirs.id()))
+                .get()
+                .extracting(Schedule::tenantId)
+                .isEqualTo("other");
+    }
+
+    @Test
     void a_schedule_reads_back_as_stored_by_id_and_by_name() {
         Schedule s = insert(aSchedule()
                 .named("nightly")

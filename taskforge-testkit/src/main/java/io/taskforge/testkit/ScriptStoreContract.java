@@ -156,6 +156,25 @@ public abstract class ScriptStoreContract {
     // ---- storing and reading ----------------------------------------------------------------------
 
     @Test
+    void each_tenant_sees_only_its_own_scripts_by_name_and_in_lists() {
+        Script mine = insert(aScript().named("report"));
+        Script theirs = insert(aScript().named("report").inTenant("other"));
+        insert(aScript().named("zeta").inTenant("other"));
+
+        assertThat(store().scriptGetByName(TENANT, "report")).contains(mine);
+        assertThat(store().scriptGetByName("other", "report")).contains(theirs);
+        assertThat(store().scriptGetByName("nobody", "report")).isEmpty();
+        assertThat(store().scriptList(TENANT, null, 10)).containsExactly(mine);
+        assertThat(store().scriptList("other", null, 10))
+                .extracting(Script::name)
+                .containsExactly("report", "zeta");
+        assertThat(store().scriptGet(theirs.id()))
+                .get()
+                .extracting(Script::tenantId)
+                .isEqualTo("other");
+    }
+
+    @Test
     void inserts_a_script_and_reads_it_back_by_id_and_by_name() {
         Script built = aScript()
                 .named("nightly-report")

@@ -62,7 +62,7 @@ class QueueMetrics implements SmartLifecycle {
     synchronized boolean refresh() {
         List<QueueStats> stats;
         try {
-            stats = store.queueStatsList(clock.instant());
+            stats = store.queueStatsList(null, clock.instant());
         } catch (RuntimeException e) {
             if (!failing) {
                 log.warn("Queue gauges keep their last values: reading queue stats failed ({})", e.toString());

@@ -318,8 +318,8 @@ final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public List<io.taskforge.store.QueueStats> queueStatsList(Instant now) {
-        return queues.statsList(now);
+    public List<io.taskforge.store.QueueStats> queueStatsList(String tenantId, Instant now) {
+        return queues.statsList(tenantId, now);
     }
 
     @Override
@@ -335,8 +335,8 @@ final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public int taskRetryFailedInQueue(String queue, Instant now, String actor) {
-        return deadLetters.retryFailed(Objects.requireNonNull(queue, "queue"), now, actor);
+    public int taskRetryFailedInQueue(String tenantId, String queue, Instant now, String actor) {
+        return deadLetters.retryFailed(tenantId, Objects.requireNonNull(queue, "queue"), now, actor);
     }
 
     @Override
