@@ -2,8 +2,10 @@ package io.taskforge.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskforge.store.ClaimParams;
 import io.taskforge.store.Inserted;
 import io.taskforge.store.QueueStats;
+import io.taskforge.task.Priority;
 import io.taskforge.task.Tag;
 import io.taskforge.task.Task;
 import io.taskforge.task.TaskQuery;
@@ -93,6 +95,27 @@ abstract class TenancyContract extends StoreContractSupport {
                 .findFirst()
                 .orElseThrow()
                 .queued();
+    }
+
+    @Test
+    void a_claim_for_a_tenant_takes_only_its_tasks_in_claim_order() {
+        Task theirsFirst =
+                insert(task().withQueue("mail").withPriority(Priority.URGENT).withTenant(OTHER));
+        Task mineLow = insert(task().withQueue("mail").withPriority(Priority.LOW));
+        Task mineHigh = insert(task().withQueue("mail").withPriority(Priority.HIGH));
+        Task mineElsewhere = insert(task().withQueue("bulk"));
+
+        List<Task> one =
+                store().taskClaim(new ClaimParams(WORKER, List.of("mail"), 1, now(), now().plus(LEASE), TENANT));
+        List<Task> rest = store().taskClaim(
+                        new ClaimParams(WORKER, List.of("mail", "bulk"), 10, now(), now().plus(LEASE), TENANT));
+
+        assertThat(ids(one)).containsExactly(mineHigh.id());
+        assertThat(ids(rest)).containsExactly(mineElsewhere.id(), mineLow.id());
+        assertThat(rest)
+                .allMatch(t -> t.status() == TaskStatus.RUNNING && t.tenantId().equals(TENANT));
+        assertThat(get(theirsFirst).status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(claim(OTHER_WORKER, 10, "mail")).extracting(Task::id).containsExactly(theirsFirst.id());
     }
 
     @Test

@@ -294,7 +294,7 @@ abstract class TenancyApiContract {
         JsonNode steps = http.get("/api/v1/tasks?pipelineRunId=" + runId).json().get("items");
         assertThat(steps).hasSize(1);
         assertThat(http.post("/api/v1/pipeline-runs/" + runId + "/cancel").status())
-                .isEqualTo(202);
+                .isEqualTo(200);
     }
 
     // ---- schedules ----------------------------------------------------------------------------------
@@ -344,5 +344,69 @@ abstract class TenancyApiContract {
 
         tenant = b;
         problem(http.get("/api/v1/tasks/" + taskId), 404);
+    }
+
+    // ---- remote workers -----------------------------------------------------------------------------
+
+    @Test
+    void a_remote_worker_claims_only_its_tenants_tasks_and_cannot_report_on_anothers() {
+        String queue = "remote-" + a;
+        tenant = a;
+        String aTask = created(http.post("/api/v1/tasks", json("type", "noop", "queue", queue, "priority", "URGENT")))
+                .get("id")
+                .asString();
+        tenant = b;
+        String bTask = created(http.post("/api/v1/tasks", json("type", "noop", "queue", queue)))
+                .get("id")
+                .asString();
+
+        Response claimed = http.post(
+                "/api/v1/worker/claim", json("workerId", "shared-worker-id", "queues", List.of(queue), "max", 10));
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
+        assertThat(values(claimed.json().get("items"), "id")).containsExactly(bTask);
+
+        tenant = a;
+        JsonNode aClaimed = http.post(
+                        "/api/v1/worker/claim",
+                        json("workerId", "shared-worker-id", "queues", List.of(queue), "max", 10))
+                .json();
+        assertThat(values(aClaimed.get("items"), "id")).containsExactly(aTask);
+
+        // B knows A's task id and A's worker id: every report answers as for a missing task.
+        tenant = b;
+        String report = json("workerId", "shared-worker-id", "attempt", 1);
+        String missing = UUID.randomUUID().toString();
+        for (String what : List.of("heartbeat", "progress", "complete", "release")) {
+            String body = what.equals("progress")
+                    ? json("workerId", "shared-worker-id", "attempt", 1, "percent", 50)
+                    : report;
+            Response foreign = http.post("/api/v1/worker/tasks/" + aTask + "/" + what, body);
+            Response absent = http.post("/api/v1/worker/tasks/" + missing + "/" + what, body);
+            JsonNode f = problem(foreign, 409);
+            JsonNode m = problem(absent, 409);
+            assertThat(f.get("type").asString()).isEqualTo(m.get("type").asString());
+            assertThat(f.has("currentStatus")).isFalse();
+        }
+        problem(
+                http.post(
+                        "/api/v1/worker/tasks/" + aTask + "/logs",
+                        json("workerId", "shared-worker-id", "attempt", 1, "lines", List.of("injected"))),
+                409);
+        problem(
+                http.post(
+                        "/api/v1/worker/tasks/" + aTask + "/fail",
+                        json("workerId", "shared-worker-id", "attempt", 1, "error", obj("message", "no"))),
+                409);
+
+        tenant = a;
+        JsonNode still = http.get("/api/v1/tasks/" + aTask).json();
+        assertThat(still.get("status").asString()).isEqualTo("RUNNING");
+        assertThat(http.get("/api/v1/tasks/" + aTask + "/logs").json().get("items"))
+                .isEmpty();
+        assertThat(http.post("/api/v1/worker/tasks/" + aTask + "/complete", report)
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/tasks/" + aTask).json().get("status").asString())
+                .isEqualTo("SUCCEEDED");
     }
 }
