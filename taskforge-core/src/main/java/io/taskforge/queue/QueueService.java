@@ -25,6 +25,10 @@ import java.util.TreeMap;
  *
  * <p>Any valid name may be given settings, also one no task used yet: a queue exists by being
  * named. Thread-safe.
+ *
+ * <p>Tenants: counts and dead-letter replay take a tenant and see only its tasks. A queue's settings
+ * (paused, limits) are the queue's, shared by every tenant whose tasks it holds: the claim enforces
+ * one set per queue name, and a change made for one tenant holds for all.
  */
 public final class QueueService {
     /** Upper bound of a concurrency limit: far above any real cluster, low enough to be a typo. */

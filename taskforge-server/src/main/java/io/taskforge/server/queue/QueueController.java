@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
         name = "Queues",
         description = "Watch queues and control them cluster-wide: pause and resume, limit how many tasks run at"
                 + " once and how many start per second, replay dead letters. A queue exists by being named: any"
-                + " valid name may be given settings before a task uses it.")
+                + " valid name may be given settings before a task uses it. Counts and dead-letter replay are of the"
+                + " caller's tenant's tasks; settings are the queue's, shared by every tenant.")
 class QueueController {
     private static final String NAME_DESCRIPTION =
             "the queue's name: 1..64 letters, digits or . _ : -, starting with a letter or digit";
