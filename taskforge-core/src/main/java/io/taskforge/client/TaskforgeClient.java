@@ -29,6 +29,11 @@ import java.util.Optional;
  * applications call. It checks every input against {@link TaskLimits}, fills in the defaults,
  * and hands fully formed tasks to the store, which wakes idle workers.
  *
+ * <p>Every call has a form that names the tenant it acts in (the REST API uses those: a task of
+ * another tenant is answered as a missing one) and a form without, which acts in {@link
+ * TaskDefaults#tenantId()} for submissions and on any tenant's task for the rest, as an embedding
+ * application with one tenant expects.
+ *
  * <p>Thread-safe; one instance serves a whole process.
  */
 public final class TaskforgeClient {
@@ -94,6 +99,12 @@ public final class TaskforgeClient {
      * for an idempotency key used before. {@code field} names the list in error messages.
      */
     public List<Inserted> submitAll(List<NewTask> tasks, String field) {
+        return submitAll(defaults.tenantId(), tasks, field);
+    }
+
+    /** Like {@link #submitAll(List, String)}, the tasks stored in {@code tenantId}. */
+    public List<Inserted> submitAll(String tenantId, List<NewTask> tasks, String field) {
+        Objects.requireNonNull(tenantId, "tenantId");
         if (tasks == null || tasks.isEmpty()) {
             throw new TaskValidationException(field.isEmpty() ? "body" : field, "needs at least one task");
         }
@@ -120,7 +131,7 @@ public final class TaskforgeClient {
         Instant now = now();
         List<Task> rows = new ArrayList<>(tasks.size());
         for (NewTask t : tasks) {
-            rows.add(toRow(t, now));
+            rows.add(toRow(tenantId, t, now));
         }
         // A single task shares its transaction with other callers' single tasks (see GroupCommit);
         // a batch is a transaction of its own, all or nothing.
@@ -147,20 +158,74 @@ public final class TaskforgeClient {
      * @throws PayloadTooLargeException when the payload is over the limit
      */
     public Task prepare(NewTask task, String fieldPrefix) {
+        return prepare(defaults.tenantId(), task, fieldPrefix);
+    }
+
+    /** Like {@link #prepare(NewTask, String)}, the task made for {@code tenantId}. */
+    public Task prepare(String tenantId, NewTask task, String fieldPrefix) {
+        Objects.requireNonNull(tenantId, "tenantId");
         validator.checkSize(task, fieldPrefix);
         List<FieldError> errors = validator.validate(task, fieldPrefix);
         if (!errors.isEmpty()) {
             throw new TaskValidationException(errors);
         }
-        return toRow(task, now());
+        return toRow(tenantId, task, now());
     }
 
     public Optional<Task> get(String id) {
         return store.taskGet(id);
     }
 
+    /**
+     * The task if it belongs to {@code tenantId}. A task's tenant never changes, so a check made
+     * here holds for a change made after it.
+     */
+    public Optional<Task> get(String tenantId, String id) {
+        return store.taskGet(id).filter(t -> t.tenantId().equals(tenantId));
+    }
+
     public TaskPage list(TaskQuery query) {
         return store.taskList(query);
+    }
+
+    /** Lists the tasks of {@code tenantId} only, whatever tenant the query names. */
+    public TaskPage list(String tenantId, TaskQuery query) {
+        return store.taskList(query.inTenant(Objects.requireNonNull(tenantId, "tenantId")));
+    }
+
+    /** {@link #update(String, TaskPatch, String)} of a task of {@code tenantId}; empty for any other. */
+    public Optional<Task> update(String tenantId, String id, TaskPatch patch, String actor) {
+        List<FieldError> errors = validator.validate(patch);
+        if (!errors.isEmpty()) {
+            throw new TaskValidationException(errors);
+        }
+        return get(tenantId, id).flatMap(t -> update(id, patch, actor));
+    }
+
+    /** {@link #cancel(String, String)} of a task of {@code tenantId}; empty for any other. */
+    public Optional<Task> cancel(String tenantId, String id, String actor) {
+        return get(tenantId, id).flatMap(t -> cancel(id, actor));
+    }
+
+    /** {@link #retry(String, String)} of a task of {@code tenantId}; empty for any other. */
+    public Optional<Task> retry(String tenantId, String id, String actor) {
+        return get(tenantId, id).flatMap(t -> retry(id, actor));
+    }
+
+    /** {@link #delete(String, boolean, String)} of a task of {@code tenantId}; empty for any other. */
+    public Optional<Task> delete(String tenantId, String id, boolean force, String actor) {
+        return get(tenantId, id).flatMap(t -> delete(id, force, actor));
+    }
+
+    /** The history of a task of {@code tenantId}; empty for any other. */
+    public Optional<List<TaskEvent>> events(String tenantId, String id) {
+        return get(tenantId, id).map(t -> store.taskEventList(id));
+    }
+
+    /** Log lines of a task of {@code tenantId}; empty for any other. */
+    public Optional<LogPage> logs(String tenantId, String id, long afterSeq, int limit) {
+        checkLogPage(afterSeq, limit);
+        return get(tenantId, id).map(t -> store.taskLogList(id, afterSeq, limit));
     }
 
     /** @throws TaskValidationException when a field is out of bounds */
@@ -220,37 +285,60 @@ public final class TaskforgeClient {
 
     /** Log lines after {@code afterSeq}; empty when there is no such task. */
     public Optional<LogPage> logs(String id, long afterSeq, int limit) {
-        if (limit < 1 || limit > MAX_LOG_PAGE) {
-            throw new TaskValidationException("limit", "must be between 1 and " + MAX_LOG_PAGE);
-        }
-        if (afterSeq < 0) {
-            throw new TaskValidationException("after", "must not be negative");
-        }
+        checkLogPage(afterSeq, limit);
         if (store.taskGet(id).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(store.taskLogList(id, afterSeq, limit));
     }
 
+    private static void checkLogPage(long afterSeq, int limit) {
+        if (limit < 1 || limit > MAX_LOG_PAGE) {
+            throw new TaskValidationException("limit", "must be between 1 and " + MAX_LOG_PAGE);
+        }
+        if (afterSeq < 0) {
+            throw new TaskValidationException("after", "must not be negative");
+        }
+    }
+
     // ---- tags ---------------------------------------------------------------------------------------
 
+    // The forms without a tenant act in TaskDefaults#tenantId().
+
     public List<Tag> tags() {
-        return store.tagList();
+        return tags(defaults.tenantId());
+    }
+
+    public List<Tag> tags(String tenantId) {
+        return store.tagList(tenantId);
     }
 
     /** @throws io.taskforge.store.TagExistsException when the name is taken */
     public Tag createTag(String name, String color) {
+        return createTag(defaults.tenantId(), name, color);
+    }
+
+    /** @throws io.taskforge.store.TagExistsException when the name is taken in the tenant */
+    public Tag createTag(String tenantId, String name, String color) {
         checkTag(name, color);
-        return store.tagCreate(name, color, now());
+        return store.tagCreate(tenantId, name, color, now());
     }
 
     public Optional<Tag> updateTag(String name, String color) {
+        return updateTag(defaults.tenantId(), name, color);
+    }
+
+    public Optional<Tag> updateTag(String tenantId, String name, String color) {
         checkColor(color);
-        return store.tagUpdate(name, color);
+        return store.tagUpdate(tenantId, name, color);
     }
 
     public boolean deleteTag(String name) {
-        return store.tagDelete(name);
+        return deleteTag(defaults.tenantId(), name);
+    }
+
+    public boolean deleteTag(String tenantId, String name) {
+        return store.tagDelete(tenantId, name);
     }
 
     private void checkTag(String name, String color) {
@@ -275,7 +363,7 @@ public final class TaskforgeClient {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private Task toRow(NewTask t, Instant now) {
+    private Task toRow(String tenantId, NewTask t, Instant now) {
         Instant runAt = now;
         if (t.runAt() != null) {
             runAt = t.runAt().truncatedTo(ChronoUnit.MILLIS);
@@ -288,7 +376,7 @@ public final class TaskforgeClient {
         }
         return new Task(
                 TaskIds.next(now.toEpochMilli()),
-                defaults.tenantId(),
+                tenantId,
                 t.type(),
                 t.title(),
                 t.description(),

@@ -3,8 +3,8 @@ package io.taskforge.pipeline;
 import java.time.Instant;
 
 /**
- * Which runs to list, newest first: all, or those of one pipeline and/or in one status; after the
- * run ({@code afterCreatedAt}, {@code afterId}) when both are set.
+ * Which runs of a tenant to list, newest first: all, or those of one pipeline and/or in one status;
+ * after the run ({@code afterCreatedAt}, {@code afterId}) when both are set.
  */
 public record PipelineRunQuery(
-        String pipelineId, RunStatus status, Instant afterCreatedAt, String afterId, int limit) {}
+        String tenantId, String pipelineId, RunStatus status, Instant afterCreatedAt, String afterId, int limit) {}

@@ -56,10 +56,15 @@ public final class PipelineService {
 
     /** Parses a definition written in YAML or JSON (by {@code yaml}) and saves it. */
     public Pipeline save(String text, boolean yaml) {
+        return save(defaults.tenantId(), text, yaml);
+    }
+
+    /** {@link #save(String, boolean)} in {@code tenantId}. */
+    public Pipeline save(String tenantId, String text, boolean yaml) {
         if (text == null || text.isBlank()) {
             throw new TaskValidationException("body", "is empty");
         }
-        return save(yaml ? PipelineParser.fromYaml(text) : PipelineParser.fromJson(text, json));
+        return save(tenantId, yaml ? PipelineParser.fromYaml(text) : PipelineParser.fromJson(text, json));
     }
 
     /**
@@ -68,6 +73,12 @@ public final class PipelineService {
      * @throws TaskValidationException with one error per problem; nothing is stored
      */
     public Pipeline save(PipelineDefinition definition) {
+        return save(defaults.tenantId(), definition);
+    }
+
+    /** {@link #save(PipelineDefinition)} in {@code tenantId}: the version follows the tenant's pipeline of that name. */
+    public Pipeline save(String tenantId, PipelineDefinition definition) {
+        Objects.requireNonNull(tenantId, "tenantId");
         List<FieldError> errors = new ArrayList<>(PipelineValidator.validate(definition, knownTypes.get()));
         if (definition.name() != null && TaskIds.isValid(definition.name())) {
             errors.add(new FieldError("name", "must not look like an id"));
@@ -82,27 +93,42 @@ public final class PipelineService {
             throw new TaskValidationException(errors);
         }
         Instant now = now();
-        return store.pipelineSave(TaskIds.next(now.toEpochMilli()), definition, now);
+        return store.pipelineSave(tenantId, TaskIds.next(now.toEpochMilli()), definition, now);
     }
 
     /** The latest version of the pipeline with this id or name. */
     public Optional<Pipeline> get(String ref) {
+        return get(defaults.tenantId(), ref);
+    }
+
+    /** The latest version of the pipeline of {@code tenantId} with this id or name. */
+    public Optional<Pipeline> get(String tenantId, String ref) {
         if (ref == null || ref.isEmpty()) {
             return Optional.empty();
         }
         if (TaskIds.isValid(ref)) {
-            return store.pipelineGet(ref.toLowerCase(Locale.ROOT), null);
+            return store.pipelineGet(ref.toLowerCase(Locale.ROOT), null)
+                    .filter(p -> p.tenantId().equals(tenantId));
         }
-        return store.pipelineGetByName(ref);
+        return store.pipelineGetByName(tenantId, ref);
     }
 
     /** One version of the pipeline with this id or name. */
     public Optional<Pipeline> get(String ref, int version) {
-        return get(ref).flatMap(p -> store.pipelineGet(p.id(), version));
+        return get(defaults.tenantId(), ref, version);
+    }
+
+    /** One version of the pipeline of {@code tenantId} with this id or name. */
+    public Optional<Pipeline> get(String tenantId, String ref, int version) {
+        return get(tenantId, ref).flatMap(p -> store.pipelineGet(p.id(), version));
     }
 
     public List<PipelineVersionSummary> versions(String ref) {
-        return get(ref).map(p -> store.pipelineVersionList(p.id())).orElse(List.of());
+        return versions(defaults.tenantId(), ref);
+    }
+
+    public List<PipelineVersionSummary> versions(String tenantId, String ref) {
+        return get(tenantId, ref).map(p -> store.pipelineVersionList(p.id())).orElse(List.of());
     }
 
     /**
@@ -111,9 +137,14 @@ public final class PipelineService {
      * @throws InvalidCursorException for a cursor this service did not hand out
      */
     public PipelinePage list(Integer limit, String cursor) {
+        return list(defaults.tenantId(), limit, cursor);
+    }
+
+    /** A page of the pipelines of {@code tenantId} by name. */
+    public PipelinePage list(String tenantId, Integer limit, String cursor) {
         int max = limit(limit);
         String after = cursor == null ? null : decode(cursor, "n")[0];
-        List<Pipeline> rows = store.pipelineList(after, max + 1);
+        List<Pipeline> rows = store.pipelineList(tenantId, after, max + 1);
         if (rows.size() <= max) {
             return new PipelinePage(rows, null);
         }
@@ -137,7 +168,16 @@ public final class PipelineService {
      * starts nothing and returns the first run (a schedule's fire repeated after a leader change).
      */
     public Optional<PipelineRun> run(String ref, Map<String, Object> params, String actor, String idempotencyKey) {
-        Optional<Pipeline> found = get(ref);
+        return run(defaults.tenantId(), ref, params, actor, idempotencyKey);
+    }
+
+    /**
+     * Starts a run of a pipeline of {@code tenantId}; the run and its step tasks are the tenant's.
+     * Empty when the tenant has no such pipeline.
+     */
+    public Optional<PipelineRun> run(
+            String tenantId, String ref, Map<String, Object> params, String actor, String idempotencyKey) {
+        Optional<Pipeline> found = get(tenantId, ref);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -153,17 +193,7 @@ public final class PipelineService {
         Instant now = now();
         String runId = TaskIds.next(now.toEpochMilli());
         PipelineRun run = new PipelineRun(
-                runId,
-                defaults.tenantId(),
-                p.id(),
-                p.name(),
-                p.version(),
-                RunStatus.RUNNING,
-                merged,
-                null,
-                now,
-                now,
-                null);
+                runId, p.tenantId(), p.id(), p.name(), p.version(), RunStatus.RUNNING, merged, null, now, now, null);
         List<Task> tasks = new ArrayList<>();
         for (RunPlan.Node n : RunPlan.nodes(p.definition(), merged)) {
             tasks.add(task(p, runId, n, now, actor));
@@ -175,7 +205,7 @@ public final class PipelineService {
         StepDefinition s = n.step();
         return new Task(
                 TaskIds.next(now.toEpochMilli()),
-                defaults.tenantId(),
+                p.tenantId(),
                 s.type(),
                 s.title() != null ? s.title() : p.name() + " / " + n.node(),
                 null,
@@ -207,7 +237,14 @@ public final class PipelineService {
     }
 
     public Optional<PipelineRunDetail> getRun(String id) {
-        return runId(id).flatMap(store::pipelineRunGet);
+        return getRun(defaults.tenantId(), id);
+    }
+
+    /** A run of {@code tenantId}; empty for a run of any other tenant. */
+    public Optional<PipelineRunDetail> getRun(String tenantId, String id) {
+        return runId(id)
+                .flatMap(store::pipelineRunGet)
+                .filter(r -> r.run().tenantId().equals(tenantId));
     }
 
     /**
@@ -217,10 +254,16 @@ public final class PipelineService {
      * @throws InvalidCursorException for a cursor this service did not hand out
      */
     public PipelineRunPage listRuns(String pipelineRef, RunStatus status, Integer limit, String cursor) {
+        return listRuns(defaults.tenantId(), pipelineRef, status, limit, cursor);
+    }
+
+    /** A page of the runs of {@code tenantId}, newest first. */
+    public PipelineRunPage listRuns(
+            String tenantId, String pipelineRef, RunStatus status, Integer limit, String cursor) {
         int max = limit(limit);
         String pipelineId = null;
         if (pipelineRef != null) {
-            Optional<Pipeline> p = get(pipelineRef);
+            Optional<Pipeline> p = get(tenantId, pipelineRef);
             if (p.isEmpty()) {
                 return new PipelineRunPage(List.of(), null);
             }
@@ -241,7 +284,7 @@ public final class PipelineService {
             }
         }
         List<PipelineRun> rows =
-                store.pipelineRunList(new PipelineRunQuery(pipelineId, status, afterAt, afterId, max + 1));
+                store.pipelineRunList(new PipelineRunQuery(tenantId, pipelineId, status, afterAt, afterId, max + 1));
         if (rows.size() <= max) {
             return new PipelineRunPage(rows, null);
         }
@@ -251,11 +294,21 @@ public final class PipelineService {
     }
 
     public Optional<PipelineRun> cancelRun(String id, String actor) {
-        return runId(id).flatMap(r -> store.pipelineRunCancel(r, now(), actor));
+        return cancelRun(defaults.tenantId(), id, actor);
+    }
+
+    /** Cancels a run of {@code tenantId}; empty for a run of any other tenant (a run never changes tenant). */
+    public Optional<PipelineRun> cancelRun(String tenantId, String id, String actor) {
+        return getRun(tenantId, id).flatMap(r -> store.pipelineRunCancel(r.run().id(), now(), actor));
     }
 
     public Optional<PipelineRun> retryRun(String id, String actor) {
-        return runId(id).flatMap(r -> store.pipelineRunRetry(r, now(), actor));
+        return retryRun(defaults.tenantId(), id, actor);
+    }
+
+    /** Retries a run of {@code tenantId}; empty for a run of any other tenant. */
+    public Optional<PipelineRun> retryRun(String tenantId, String id, String actor) {
+        return getRun(tenantId, id).flatMap(r -> store.pipelineRunRetry(r.run().id(), now(), actor));
     }
 
     private static Optional<String> runId(String id) {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * cancel, a rescue, a delete).
  *
  * <p>Conventions as for the other stores: noun first, then verb; time comes in as a parameter;
- * ids that are not well-formed match nothing; the {@code default} tenant only; {@link
+ * ids that are not well-formed match nothing; names and lists are per tenant (the caller
+ * compares the tenant of what it reads by id); {@link
  * PipelineService} checks every bound before a call reaches the store. The contract suite in
  * {@code taskforge-testkit} ({@code PipelineStoreContract}) checks every store.
  */
@@ -20,19 +21,19 @@ public interface PipelineStore {
 
     /**
      * Stores a definition as the next version of the pipeline with its name, or as version 1 of a
-     * new pipeline with id {@code newId} when there is none. Two callers saving one name at once
-     * get consecutive versions.
+     * new pipeline with id {@code newId} when the tenant has none. Two callers saving one name at
+     * once get consecutive versions.
      */
-    Pipeline pipelineSave(String newId, PipelineDefinition definition, Instant now);
+    Pipeline pipelineSave(String tenantId, String newId, PipelineDefinition definition, Instant now);
 
     /** The latest version of a pipeline, or the given version when {@code version} is not null. */
     Optional<Pipeline> pipelineGet(String id, Integer version);
 
-    /** The latest version of the pipeline with this name. */
-    Optional<Pipeline> pipelineGetByName(String name);
+    /** The latest version of the tenant's pipeline with this name. */
+    Optional<Pipeline> pipelineGetByName(String tenantId, String name);
 
-    /** Latest versions by name: the first {@code limit} whose names sort after {@code afterName}. */
-    List<Pipeline> pipelineList(String afterName, int limit);
+    /** The tenant's latest versions by name: the first {@code limit} whose names sort after {@code afterName}. */
+    List<Pipeline> pipelineList(String tenantId, String afterName, int limit);
 
     /** The versions of a pipeline, oldest first; empty for an unknown one. */
     List<PipelineVersionSummary> pipelineVersionList(String id);

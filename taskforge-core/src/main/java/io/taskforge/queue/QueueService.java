@@ -25,6 +25,10 @@ import java.util.TreeMap;
  *
  * <p>Any valid name may be given settings, also one no task used yet: a queue exists by being
  * named. Thread-safe.
+ *
+ * <p>Tenants: counts and dead-letter replay take a tenant and see only its tasks. A queue's settings
+ * (paused, limits) are the queue's, shared by every tenant whose tasks it holds: the claim enforces
+ * one set per queue name, and a change made for one tenant holds for all.
  */
 public final class QueueService {
     /** Upper bound of a concurrency limit: far above any real cluster, low enough to be a typo. */
@@ -46,8 +50,16 @@ public final class QueueService {
      * by name.
      */
     public List<QueueStats> list() {
+        return list(null);
+    }
+
+    /**
+     * {@link #list()} with the counts of the tasks of {@code tenantId} only (every tenant's when
+     * null). Settings and the queues workers serve are the server's, the same for every tenant.
+     */
+    public List<QueueStats> list(String tenantId) {
         Map<String, QueueStats> byName = new TreeMap<>();
-        for (QueueStats q : store.queueStatsList(now())) {
+        for (QueueStats q : store.queueStatsList(tenantId, now())) {
             byName.put(q.name(), q);
         }
         for (WorkerRecord w : store.workerList()) {
@@ -66,8 +78,13 @@ public final class QueueService {
 
     /** One queue; a queue that nothing names yet shows no tasks and the default settings. */
     public QueueStats get(String name) {
+        return get(null, name);
+    }
+
+    /** One queue, with the counts of the tasks of {@code tenantId} (every tenant's when null). */
+    public QueueStats get(String tenantId, String name) {
         checkName(name);
-        return find(name, now());
+        return find(tenantId, name, now());
     }
 
     /**
@@ -78,6 +95,15 @@ public final class QueueService {
      * @throws TaskValidationException when the name or a limit is out of bounds; nothing is written
      */
     public QueueStats update(String name, Boolean paused, Integer concurrencyLimit, Double ratePerSecond) {
+        return update(null, name, paused, concurrencyLimit, ratePerSecond);
+    }
+
+    /**
+     * {@link #update(String, Boolean, Integer, Double)}, answering with the counts of {@code
+     * tenantId}'s tasks. The settings are the queue's, for every tenant.
+     */
+    public QueueStats update(
+            String tenantId, String name, Boolean paused, Integer concurrencyLimit, Double ratePerSecond) {
         List<FieldError> errors = new ArrayList<>();
         nameErrors(errors, name);
         if (concurrencyLimit != null && (concurrencyLimit < 0 || concurrencyLimit > MAX_CONCURRENCY_LIMIT)) {
@@ -97,7 +123,7 @@ public final class QueueService {
         if (paused != null || concurrencyLimit != null || ratePerSecond != null) {
             store.queueSettingsUpdate(name, new QueuePatch(paused, concurrencyLimit, ratePerSecond), now);
         }
-        return find(name, now);
+        return find(tenantId, name, now);
     }
 
     /**
@@ -107,12 +133,17 @@ public final class QueueService {
      * @return how many were queued again
      */
     public int retryFailed(String name, String actor) {
-        checkName(name);
-        return store.taskRetryFailedInQueue(name, now(), Actors.orApi(actor));
+        return retryFailed(null, name, actor);
     }
 
-    private QueueStats find(String name, Instant now) {
-        return store.queueStatsList(now).stream()
+    /** {@link #retryFailed(String, String)} of the tasks of {@code tenantId} only (every tenant's when null). */
+    public int retryFailed(String tenantId, String name, String actor) {
+        checkName(name);
+        return store.taskRetryFailedInQueue(tenantId, name, now(), Actors.orApi(actor));
+    }
+
+    private QueueStats find(String tenantId, String name, Instant now) {
+        return store.queueStatsList(tenantId, now).stream()
                 .filter(q -> q.name().equals(name))
                 .findFirst()
                 .orElseGet(() -> new QueueStats(name, 0, 0, 0, 0, 0, false, null, null, null));

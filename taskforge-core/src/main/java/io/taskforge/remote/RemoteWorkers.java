@@ -88,6 +88,14 @@ public final class RemoteWorkers {
      *     none
      */
     public List<Task> claim(ClaimRequest r, String clientAddress) {
+        return claim(null, r, clientAddress);
+    }
+
+    /**
+     * {@link #claim(ClaimRequest, String)} of the tasks of {@code tenantId} only (any tenant's when
+     * null): a remote worker acting for one tenant never gets another's work.
+     */
+    public List<Task> claim(String tenantId, ClaimRequest r, String clientAddress) {
         Checks checks = new Checks();
         String workerId = checks.workerId(r.workerId());
         List<String> queues = checks.queues(r.queues());
@@ -104,7 +112,7 @@ public final class RemoteWorkers {
 
         Instant now = now();
         List<Task> claimed =
-                store.taskClaim(new ClaimParams(workerId, queues, max, now, now.plusSeconds(leaseSeconds)));
+                store.taskClaim(new ClaimParams(workerId, queues, max, now, now.plusSeconds(leaseSeconds), tenantId));
         registrations.claimed(
                 workerId,
                 host != null ? host : clientAddress == null ? "unknown" : clientAddress,
@@ -137,6 +145,7 @@ public final class RemoteWorkers {
         Held held = checks.held(ref);
         int seconds = checks.leaseSeconds(leaseSeconds);
         checks.throwIfAny();
+        refuseOtherTenant(ref, held);
 
         Instant now = now();
         Instant until = now.plusSeconds(seconds);
@@ -175,6 +184,7 @@ public final class RemoteWorkers {
             }
         }
         checks.throwIfAny();
+        refuseOtherTenant(ref, held);
 
         if (!store.taskLogAppendIfRunning(held.taskId, held.attempt, held.workerId, stored)) {
             throw lost(held);
@@ -197,6 +207,7 @@ public final class RemoteWorkers {
             checks.error("percent", "must be between 0 and 100, was " + percent);
         }
         checks.throwIfAny();
+        refuseOtherTenant(ref, held);
 
         Instant now = now();
         ProgressUpdate update = new ProgressUpdate(held.taskId, held.attempt, new Progress(percent, message), now);
@@ -221,6 +232,7 @@ public final class RemoteWorkers {
             checks.error("result", "must be a JSON value");
         }
         checks.throwIfAny();
+        refuseOtherTenant(ref, held);
         if (resultJson != null) {
             checkResultSize(resultJson);
         }
@@ -242,6 +254,7 @@ public final class RemoteWorkers {
         Checks checks = new Checks();
         Held held = checks.held(ref);
         checks.throwIfAny();
+        refuseOtherTenant(ref, held);
 
         TaskError e = error == null
                 ? TaskError.of("RemoteWorkerError", "the worker reported a failure without saying why")
@@ -287,6 +300,7 @@ public final class RemoteWorkers {
         Checks checks = new Checks();
         Held held = checks.held(ref);
         checks.throwIfAny();
+        refuseOtherTenant(ref, held);
 
         Instant now = now();
         String why = reason == null || reason.isBlank() ? "released by the worker" : Texts.truncate(reason, 500);
@@ -327,6 +341,19 @@ public final class RemoteWorkers {
             if (bytes > RemoteLimits.MAX_RESULT_BYTES) {
                 throw new PayloadTooLargeException("result", bytes, RemoteLimits.MAX_RESULT_BYTES);
             }
+        }
+    }
+
+    /**
+     * A report naming a tenant, for a task of another one, fails as a report for a missing task does:
+     * a lost lease with no current state, so it tells nothing about the other tenant's task.
+     */
+    private void refuseOtherTenant(AttemptRef ref, Held held) {
+        if (ref.tenantId() != null
+                && store.taskGet(held.taskId)
+                        .filter(t -> !t.tenantId().equals(ref.tenantId()))
+                        .isPresent()) {
+            throw new LeaseLostException(held.taskId, held.attempt, held.workerId, null);
         }
     }
 

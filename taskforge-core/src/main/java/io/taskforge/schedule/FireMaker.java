@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  * that cannot be made (its script deleted, its parameters no longer fitting the script's schema)
  * makes a failed fire that says why, so the slot is done with and the history shows it.
  *
+ * <p>Everything a fire creates belongs to the schedule's tenant, and its script or pipeline is
+ * looked up among that tenant's only.
+ *
  * <p>Tasks of a slot's fire carry the idempotency key {@code schedule:<id>:<slot millis>}: on top
  * of the fire's own unique key, a task for one slot can never be stored twice.
  */
@@ -44,16 +47,23 @@ final class FireMaker {
                     NewTask task = taskOf(t, s.name()).toBuilder()
                             .idempotencyKey(slot == null ? null : key)
                             .build();
-                    yield new ScheduleFiring(s.id(), slot, now, client.prepare(task, ""), null, null, nextFireAt);
+                    yield new ScheduleFiring(
+                            s.id(), slot, now, client.prepare(s.tenantId(), task, ""), null, null, nextFireAt);
                 }
                 case ScriptTarget t ->
                     new ScheduleFiring(
-                            s.id(), slot, now, scriptTask(t, slot == null ? null : key), null, null, nextFireAt);
+                            s.id(),
+                            slot,
+                            now,
+                            scriptTask(s.tenantId(), t, slot == null ? null : key),
+                            null,
+                            null,
+                            nextFireAt);
                 case PipelineTarget t -> {
                     if (pipelines == null) {
                         throw new TaskValidationException("pipeline", "pipelines are not available");
                     }
-                    String runId = pipelines.launch(t.pipeline(), t.params(), key);
+                    String runId = pipelines.launch(s.tenantId(), t.pipeline(), t.params(), key);
                     yield new ScheduleFiring(s.id(), slot, now, null, runId, null, nextFireAt);
                 }
             };
@@ -64,16 +74,16 @@ final class FireMaker {
         }
     }
 
-    private Task scriptTask(ScriptTarget t, String idempotencyKey) {
+    private Task scriptTask(String tenantId, ScriptTarget t, String idempotencyKey) {
         if (scripts == null) {
             throw new TaskValidationException("script", "scripts are not available");
         }
-        Optional<NewTask> task =
-                scripts.prepareRun(t.script(), new ScriptRun(t.params(), null, null, List.of(), null, idempotencyKey));
+        Optional<NewTask> task = scripts.prepareRun(
+                tenantId, t.script(), new ScriptRun(t.params(), null, null, List.of(), null, idempotencyKey));
         if (task.isEmpty()) {
             throw new TaskValidationException("script.name", "no script with id or name '" + t.script() + "'");
         }
-        return client.prepare(task.get(), "");
+        return client.prepare(tenantId, task.get(), "");
     }
 
     /** The task a template makes; its title defaults to the schedule's name. */

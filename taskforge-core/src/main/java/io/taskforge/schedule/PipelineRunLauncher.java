@@ -11,21 +11,21 @@ import java.util.List;
 public interface PipelineRunLauncher {
 
     /**
-     * Checks that {@code pipeline} names a pipeline and that {@code params} (a JSON object as text)
+     * Checks that {@code pipeline} names a pipeline of the tenant and that {@code params} (a JSON object as text)
      * suit it.
      *
      * @return one error per problem, with field names relative to the target ({@code pipeline},
      *     {@code params.x}); empty when a run could start
      */
-    List<FieldError> check(String pipeline, String params);
+    List<FieldError> check(String tenantId, String pipeline, String params);
 
     /**
-     * Starts a run. A second call with the same {@code idempotencyKey} starts nothing and returns
+     * Starts a run of the tenant's pipeline, in the tenant. A second call with the same {@code idempotencyKey} starts nothing and returns
      * the first run's id, so a fire that is repeated (a leader change in the middle) makes one run.
      *
      * @return the run's id
      * @throws io.taskforge.client.TaskValidationException when the run cannot start (the pipeline
      *     is gone, the parameters no longer fit); the fire is recorded as failed
      */
-    String launch(String pipeline, String params, String idempotencyKey);
+    String launch(String tenantId, String pipeline, String params, String idempotencyKey);
 }

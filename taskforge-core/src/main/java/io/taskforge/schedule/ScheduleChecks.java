@@ -40,6 +40,7 @@ final class ScheduleChecks {
 
     /** The fields a stored schedule is made of, as given (null: not given). */
     record Fields(
+            String tenantId,
             String name,
             String description,
             String cron,
@@ -63,7 +64,7 @@ final class ScheduleChecks {
         if (f.misfireLimit() != null && (f.misfireLimit() < 1 || f.misfireLimit() > ScheduleLimits.MAX_MISFIRE_LIMIT)) {
             errors.add(new FieldError("misfireLimit", "must be between 1 and " + ScheduleLimits.MAX_MISFIRE_LIMIT));
         }
-        target(errors, f.target(), f.name());
+        target(errors, f.tenantId(), f.target(), f.name());
         return errors;
     }
 
@@ -125,24 +126,25 @@ final class ScheduleChecks {
         }
     }
 
-    private void target(List<FieldError> errors, ScheduleTarget target, String scheduleName) {
+    private void target(List<FieldError> errors, String tenantId, ScheduleTarget target, String scheduleName) {
         switch (target) {
             case null -> errors.add(new FieldError("task", "one of task, script or pipeline is required"));
             case TaskTarget t -> {
                 try {
-                    client.prepare(FireMaker.taskOf(t, scheduleName == null ? "schedule" : scheduleName), "task.");
+                    client.prepare(
+                            tenantId, FireMaker.taskOf(t, scheduleName == null ? "schedule" : scheduleName), "task.");
                 } catch (TaskValidationException e) {
                     errors.addAll(e.errors());
                 } catch (PayloadTooLargeException e) {
                     errors.add(new FieldError("task.payload", e.getMessage()));
                 }
             }
-            case ScriptTarget t -> script(errors, t);
-            case PipelineTarget t -> pipeline(errors, t);
+            case ScriptTarget t -> script(errors, tenantId, t);
+            case PipelineTarget t -> pipeline(errors, tenantId, t);
         }
     }
 
-    private void script(List<FieldError> errors, ScriptTarget t) {
+    private void script(List<FieldError> errors, String tenantId, ScriptTarget t) {
         if (scripts == null) {
             errors.add(new FieldError("script", "scripts are not available"));
             return;
@@ -155,7 +157,7 @@ final class ScheduleChecks {
             return;
         }
         try {
-            if (scripts.prepareRun(t.script(), new ScriptRun(t.params(), null, null, List.of(), null, null))
+            if (scripts.prepareRun(tenantId, t.script(), new ScriptRun(t.params(), null, null, List.of(), null, null))
                     .isEmpty()) {
                 errors.add(new FieldError("script.name", "no script with id or name '" + t.script() + "'"));
             }
@@ -166,7 +168,7 @@ final class ScheduleChecks {
         }
     }
 
-    private void pipeline(List<FieldError> errors, PipelineTarget t) {
+    private void pipeline(List<FieldError> errors, String tenantId, PipelineTarget t) {
         if (pipelines == null) {
             // Pipelines come with their own feature; until this process has it, a schedule that
             // could never fire is refused instead of stored.
@@ -179,7 +181,7 @@ final class ScheduleChecks {
         }
         if (params(errors, "pipeline.params", t.params())) {
             pipelines
-                    .check(t.pipeline(), t.params())
+                    .check(tenantId, t.pipeline(), t.params())
                     .forEach(x -> errors.add(new FieldError("pipeline." + x.field(), x.message())));
         }
     }

@@ -66,15 +66,21 @@ public final class ScheduleService {
      * @throws ScheduleNameTakenException when an undeleted schedule has the name
      */
     public Schedule create(NewSchedule s) {
+        return create(client.defaults().tenantId(), s);
+    }
+
+    /** {@link #create(NewSchedule)} in {@code tenantId}; its target must name the tenant's script or pipeline. */
+    public Schedule create(String tenantId, NewSchedule s) {
+        Objects.requireNonNull(tenantId, "tenantId");
         if (s == null) {
             throw new TaskValidationException("body", "is required");
         }
         Instant now = now();
-        throwIfAny(checks.of(fields(s), now));
+        throwIfAny(checks.of(fields(tenantId, s), now));
         boolean paused = Boolean.TRUE.equals(s.paused());
         Schedule row = new Schedule(
                 TaskIds.next(now.toEpochMilli()),
-                client.defaults().tenantId(),
+                tenantId,
                 s.name(),
                 s.description(),
                 s.cron() == null ? null : s.cron().strip(),
@@ -93,13 +99,19 @@ public final class ScheduleService {
 
     /** The undeleted schedule with this id or name. */
     public Optional<Schedule> get(String ref) {
+        return get(client.defaults().tenantId(), ref);
+    }
+
+    /** The undeleted schedule of {@code tenantId} with this id or name. */
+    public Optional<Schedule> get(String tenantId, String ref) {
         if (ref == null || ref.isEmpty()) {
             return Optional.empty();
         }
         if (TaskIds.isValid(ref)) {
-            return store.scheduleGet(ref.toLowerCase(Locale.ROOT));
+            return store.scheduleGet(ref.toLowerCase(Locale.ROOT))
+                    .filter(s -> s.tenantId().equals(tenantId));
         }
-        return store.scheduleGetByName(ref);
+        return store.scheduleGetByName(tenantId, ref);
     }
 
     /**
@@ -108,8 +120,13 @@ public final class ScheduleService {
      * @throws InvalidCursorException when the cursor is not one this service handed out
      */
     public SchedulePage list(Integer limit, String cursor) {
+        return list(client.defaults().tenantId(), limit, cursor);
+    }
+
+    /** A page of the schedules of {@code tenantId} by name. */
+    public SchedulePage list(String tenantId, Integer limit, String cursor) {
         int max = limit(limit);
-        List<Schedule> rows = store.scheduleList(cursor == null ? null : decodeName(cursor), max + 1);
+        List<Schedule> rows = store.scheduleList(tenantId, cursor == null ? null : decodeName(cursor), max + 1);
         if (rows.size() <= max) {
             return new SchedulePage(rows, null);
         }
@@ -125,7 +142,12 @@ public final class ScheduleService {
      * @throws TaskValidationException when the result would be invalid; nothing is written
      */
     public Optional<Schedule> update(String ref, SchedulePatch p) {
-        Optional<Schedule> found = get(ref);
+        return update(client.defaults().tenantId(), ref, p);
+    }
+
+    /** {@link #update(String, SchedulePatch)} of a schedule of {@code tenantId}. */
+    public Optional<Schedule> update(String tenantId, String ref, SchedulePatch p) {
+        Optional<Schedule> found = get(tenantId, ref);
         if (found.isEmpty() || p == null || p.isEmpty()) {
             return found;
         }
@@ -157,10 +179,15 @@ public final class ScheduleService {
      * @throws TaskValidationException when the result would be invalid; nothing is written
      */
     public Optional<Schedule> replace(String ref, NewSchedule n) {
+        return replace(client.defaults().tenantId(), ref, n);
+    }
+
+    /** {@link #replace(String, NewSchedule)} of a schedule of {@code tenantId}. */
+    public Optional<Schedule> replace(String tenantId, String ref, NewSchedule n) {
         if (n == null) {
             throw new TaskValidationException("body", "is required");
         }
-        Optional<Schedule> found = get(ref);
+        Optional<Schedule> found = get(tenantId, ref);
         if (found.isEmpty()) {
             return found;
         }
@@ -183,7 +210,7 @@ public final class ScheduleService {
 
     private Optional<Schedule> write(Schedule s, NewSchedule n, boolean timingChanged) {
         Instant now = now();
-        throwIfAny(checks.of(fields(n), now));
+        throwIfAny(checks.of(fields(s.tenantId(), n), now));
         boolean paused = Boolean.TRUE.equals(n.paused());
         Schedule row = new Schedule(
                 s.id(),
@@ -207,12 +234,20 @@ public final class ScheduleService {
 
     /** Soft-deletes; its fires stay. Empty when there is none with this reference. */
     public Optional<Schedule> delete(String ref) {
-        return get(ref).flatMap(s -> store.scheduleDelete(s.id(), now()));
+        return delete(client.defaults().tenantId(), ref);
+    }
+
+    public Optional<Schedule> delete(String tenantId, String ref) {
+        return get(tenantId, ref).flatMap(s -> store.scheduleDelete(s.id(), now()));
     }
 
     /** Stops the fires until {@link #resume}. Empty when there is none with this reference. */
     public Optional<Schedule> pause(String ref) {
-        return get(ref).flatMap(s -> {
+        return pause(client.defaults().tenantId(), ref);
+    }
+
+    public Optional<Schedule> pause(String tenantId, String ref) {
+        return get(tenantId, ref).flatMap(s -> {
             if (s.paused()) {
                 return Optional.of(s);
             }
@@ -226,7 +261,11 @@ public final class ScheduleService {
      * none with this reference.
      */
     public Optional<Schedule> resume(String ref) {
-        return get(ref).flatMap(s -> {
+        return resume(client.defaults().tenantId(), ref);
+    }
+
+    public Optional<Schedule> resume(String tenantId, String ref) {
+        return get(tenantId, ref).flatMap(s -> {
             if (!s.paused()) {
                 return Optional.of(s);
             }
@@ -243,8 +282,14 @@ public final class ScheduleService {
      *     no such schedule
      */
     public Optional<ScheduleFire> trigger(String ref) {
-        return get(ref).flatMap(s ->
-                store.scheduleFire(maker.make(s, null, now(), null)).fire());
+        return trigger(client.defaults().tenantId(), ref);
+    }
+
+    /** Fires a schedule of {@code tenantId} now; what it creates is the tenant's. */
+    public Optional<ScheduleFire> trigger(String tenantId, String ref) {
+        return get(tenantId, ref)
+                .flatMap(s ->
+                        store.scheduleFire(maker.make(s, null, now(), null)).fire());
     }
 
     /**
@@ -253,9 +298,14 @@ public final class ScheduleService {
      * @throws InvalidCursorException when the cursor is not one this service handed out
      */
     public Optional<FirePage> fires(String ref, Integer limit, String cursor) {
+        return fires(client.defaults().tenantId(), ref, limit, cursor);
+    }
+
+    /** The fires of a schedule of {@code tenantId}; empty for a schedule of any other tenant. */
+    public Optional<FirePage> fires(String tenantId, String ref, Integer limit, String cursor) {
         int max = limit(limit);
         Long before = cursor == null ? null : decodeId(cursor);
-        return get(ref).map(s -> {
+        return get(tenantId, ref).map(s -> {
             List<ScheduleFire> rows = store.scheduleFireList(s.id(), before, max + 1);
             if (rows.size() <= max) {
                 return new FirePage(rows, null);
@@ -291,8 +341,9 @@ public final class ScheduleService {
         return s.withState(false, s.firedUpTo(), next, s.updatedAt());
     }
 
-    private static ScheduleChecks.Fields fields(NewSchedule s) {
+    private static ScheduleChecks.Fields fields(String tenantId, NewSchedule s) {
         return new ScheduleChecks.Fields(
+                tenantId,
                 s.name(),
                 s.description(),
                 s.cron(),

@@ -31,12 +31,14 @@ public interface ScheduleStore {
      */
     Schedule scheduleInsert(Schedule schedule);
 
+    /** The undeleted schedule with this id, of any tenant: the caller compares its tenant. */
     Optional<Schedule> scheduleGet(String id);
 
-    Optional<Schedule> scheduleGetByName(String name);
+    /** The tenant's undeleted schedule with this name. */
+    Optional<Schedule> scheduleGetByName(String tenantId, String name);
 
-    /** Undeleted schedules by name (byte order): the first {@code limit} after {@code afterName}. */
-    List<Schedule> scheduleList(String afterName, int limit);
+    /** The tenant's undeleted schedules by name (byte order): the first {@code limit} after {@code afterName}. */
+    List<Schedule> scheduleList(String tenantId, String afterName, int limit);
 
     /**
      * Writes every field of {@code schedule} but {@code id}, {@code tenantId} and {@code createdAt},

@@ -36,6 +36,10 @@ import java.util.Optional;
  * so the task runs that version even when the script changes or is deleted before a worker takes
  * it. The task goes to the script's queue with its timeout and attempts.
  *
+ * <p>Every script belongs to one tenant. Each call names the tenant it acts in; a script of another
+ * tenant is answered as a missing one, and its runs are tasks of the script's tenant. The forms
+ * without a tenant act in {@link TaskDefaults#tenantId()}, for embedding applications with one.
+ *
  * <p>Thread-safe; one instance serves a whole process.
  */
 public final class ScriptService {
@@ -66,12 +70,18 @@ public final class ScriptService {
      * @throws ScriptNameTakenException when an undeleted script has the name
      */
     public Script create(NewScript s) {
+        return create(client.defaults().tenantId(), s);
+    }
+
+    /** {@link #create(NewScript)} in {@code tenantId}. */
+    public Script create(String tenantId, NewScript s) {
+        Objects.requireNonNull(tenantId, "tenantId");
         throwIfAny(checks.of(s));
         TaskDefaults defaults = client.defaults();
         Instant now = now();
         Script row = new Script(
                 TaskIds.next(now.toEpochMilli()),
-                defaults.tenantId(),
+                tenantId,
                 s.name(),
                 s.description(),
                 ScriptLanguage.ofWireName(s.language()).orElseThrow(),
@@ -88,13 +98,19 @@ public final class ScriptService {
 
     /** The undeleted script with this id or name. */
     public Optional<Script> get(String ref) {
+        return get(client.defaults().tenantId(), ref);
+    }
+
+    /** The undeleted script of {@code tenantId} with this id or name. */
+    public Optional<Script> get(String tenantId, String ref) {
         if (ref == null || ref.isEmpty()) {
             return Optional.empty();
         }
         if (TaskIds.isValid(ref)) {
-            return store.scriptGet(ref.toLowerCase(Locale.ROOT));
+            return store.scriptGet(ref.toLowerCase(Locale.ROOT))
+                    .filter(s -> s.tenantId().equals(tenantId));
         }
-        return store.scriptGetByName(ref);
+        return store.scriptGetByName(tenantId, ref);
     }
 
     /**
@@ -105,11 +121,16 @@ public final class ScriptService {
      * @throws InvalidCursorException when the cursor is not one this service handed out
      */
     public ScriptPage list(Integer limit, String cursor) {
+        return list(client.defaults().tenantId(), limit, cursor);
+    }
+
+    /** {@link #list(Integer, String)} of the scripts of {@code tenantId}. */
+    public ScriptPage list(String tenantId, Integer limit, String cursor) {
         int max = limit == null ? ScriptLimits.DEFAULT_LIST_LIMIT : limit;
         if (max < 1 || max > ScriptLimits.MAX_LIST_LIMIT) {
             throw new TaskValidationException("limit", "must be between 1 and " + ScriptLimits.MAX_LIST_LIMIT);
         }
-        List<Script> rows = store.scriptList(cursor == null ? null : decodeCursor(cursor), max + 1);
+        List<Script> rows = store.scriptList(tenantId, cursor == null ? null : decodeCursor(cursor), max + 1);
         if (rows.size() <= max) {
             return new ScriptPage(rows, null);
         }
@@ -126,8 +147,13 @@ public final class ScriptService {
      * @throws ScriptNameTakenException when the new name is held by another script
      */
     public Optional<Script> update(String ref, ScriptPatch patch) {
+        return update(client.defaults().tenantId(), ref, patch);
+    }
+
+    /** {@link #update(String, ScriptPatch)} of a script of {@code tenantId}. */
+    public Optional<Script> update(String tenantId, String ref, ScriptPatch patch) {
         throwIfAny(checks.of(patch));
-        Optional<Script> current = get(ref);
+        Optional<Script> current = get(tenantId, ref);
         if (current.isEmpty() || patch.isEmpty()) {
             return current;
         }
@@ -152,17 +178,32 @@ public final class ScriptService {
      * @return the script as it was, or empty when there is none with this reference
      */
     public Optional<Script> delete(String ref) {
-        return get(ref).flatMap(s -> store.scriptDelete(s.id(), now()));
+        return delete(client.defaults().tenantId(), ref);
+    }
+
+    /** {@link #delete(String)} of a script of {@code tenantId}. */
+    public Optional<Script> delete(String tenantId, String ref) {
+        return get(tenantId, ref).flatMap(s -> store.scriptDelete(s.id(), now()));
     }
 
     /** The script's versions, oldest first; empty when there is no such script. */
     public Optional<List<ScriptVersionSummary>> versions(String ref) {
-        return get(ref).map(s -> store.scriptVersionList(s.id()));
+        return versions(client.defaults().tenantId(), ref);
+    }
+
+    /** The versions of a script of {@code tenantId}; empty when it has no such script. */
+    public Optional<List<ScriptVersionSummary>> versions(String tenantId, String ref) {
+        return get(tenantId, ref).map(s -> store.scriptVersionList(s.id()));
     }
 
     /** One version of an undeleted script; empty when there is no such script or version. */
     public Optional<ScriptVersion> version(String ref, int version) {
-        return get(ref).flatMap(s -> store.scriptVersionGet(s.id(), version));
+        return version(client.defaults().tenantId(), ref, version);
+    }
+
+    /** One version of a script of {@code tenantId}; empty when it has no such script or version. */
+    public Optional<ScriptVersion> version(String tenantId, String ref, int version) {
+        return get(tenantId, ref).flatMap(s -> store.scriptVersionGet(s.id(), version));
     }
 
     /**
@@ -176,8 +217,13 @@ public final class ScriptService {
      * @throws PayloadTooLargeException when the parameters make the task's payload too large
      */
     public Optional<Inserted> run(String ref, ScriptRun run) {
-        return prepareRun(ref, run)
-                .map(task -> client.submitAll(List.of(task), "").getFirst());
+        return run(client.defaults().tenantId(), ref, run);
+    }
+
+    /** Runs a script of {@code tenantId}; the task is the tenant's. */
+    public Optional<Inserted> run(String tenantId, String ref, ScriptRun run) {
+        return prepareRun(tenantId, ref, run)
+                .map(task -> client.submitAll(tenantId, List.of(task), "").getFirst());
     }
 
     /**
@@ -190,7 +236,12 @@ public final class ScriptService {
      * @throws PayloadTooLargeException when the parameters make the task's payload too large
      */
     public Optional<NewTask> prepareRun(String ref, ScriptRun run) {
-        Optional<Script> found = get(ref);
+        return prepareRun(client.defaults().tenantId(), ref, run);
+    }
+
+    /** {@link #prepareRun(String, ScriptRun)} of a script of {@code tenantId}. */
+    public Optional<NewTask> prepareRun(String tenantId, String ref, ScriptRun run) {
+        Optional<Script> found = get(tenantId, ref);
         if (found.isEmpty()) {
             return Optional.empty();
         }

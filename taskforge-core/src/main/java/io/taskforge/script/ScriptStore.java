@@ -15,8 +15,8 @@ import java.util.Optional;
  *       clock.
  *   <li>The store checks no bounds: {@link ScriptService} does, before anything reaches it.
  *   <li>Names are unique among the undeleted scripts of a tenant; a deleted script's name is free
- *       again. Operations act on the {@code default} tenant, the only one until multi-tenancy
- *       lands.
+ *       again. Lookups by name and lists take the tenant and see only its scripts; lookups by id
+ *       see every tenant's, and the caller compares the script's tenant.
  *   <li>Soft-deleted scripts are invisible to every read and write except {@link
  *       #scriptVersionGet}: tasks pinned to a version of a deleted script still run.
  *   <li>Versions are immutable: a change of language, content or parameters appends one, never
@@ -41,15 +41,15 @@ public interface ScriptStore {
     /** The undeleted script with this id. */
     Optional<Script> scriptGet(String id);
 
-    /** The undeleted script with this name (exactly; names are case-sensitive). */
-    Optional<Script> scriptGetByName(String name);
+    /** The tenant's undeleted script with this name (exactly; names are case-sensitive). */
+    Optional<Script> scriptGetByName(String tenantId, String name);
 
     /**
-     * Undeleted scripts ordered by name, compared character by character (names are ASCII, see
+     * The tenant's undeleted scripts ordered by name, compared character by character (names are ASCII, see
      * {@link io.taskforge.client.TaskLimits#NAME}, so every database agrees): the first {@code
      * limit} whose names sort after {@code afterName}, or from the start when it is null.
      */
-    List<Script> scriptList(String afterName, int limit);
+    List<Script> scriptList(String tenantId, String afterName, int limit);
 
     /**
      * Applies a change in one transaction. Fields given as null stay. When the given language,

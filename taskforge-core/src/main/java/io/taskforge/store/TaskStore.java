@@ -192,9 +192,11 @@ public interface TaskStore extends AutoCloseable {
 
     /**
      * Every queue that has tasks in a non-finished state, FAILED tasks, or stored settings, by name,
-     * with live counts and the age of its oldest QUEUED task at {@code now}.
+     * with live counts and the age of its oldest QUEUED task at {@code now}. Counts are of the tasks
+     * of {@code tenantId}, or of every tenant's when it is null; queue settings are shared by all
+     * tenants.
      */
-    List<QueueStats> queueStatsList(Instant now);
+    List<QueueStats> queueStatsList(String tenantId, Instant now);
 
     /** Stored settings of every queue that has any; queues without are unpaused and unlimited. */
     List<QueueSettings> queueSettingsList();
@@ -204,11 +206,12 @@ public interface TaskStore extends AutoCloseable {
 
     /**
      * Puts every FAILED task of the queue back, as {@link #taskRetry} does for one, skipping tasks
-     * whose unique key is now held by another task.
+     * whose unique key is now held by another task. Only the tasks of {@code tenantId}, or every
+     * tenant's when it is null.
      *
      * @return how many were queued again
      */
-    int taskRetryFailedInQueue(String queue, Instant now, String actor);
+    int taskRetryFailedInQueue(String tenantId, String queue, Instant now, String actor);
 
     /** Ids of RUNNING tasks by the worker that runs them. */
     java.util.Map<String, List<String>> taskRunningByWorker();
@@ -218,10 +221,11 @@ public interface TaskStore extends AutoCloseable {
      * TaskStats}). The work is bounded by the window, not by the history: finished tasks are found
      * by {@code finishedAt}, and percentiles read at most a fixed number of the newest of them.
      *
+     * @param tenantId the tenant whose tasks count, or null for every tenant's
      * @throws IllegalArgumentException when {@code since} is after {@code now} or the window is
      *     longer than 7 days
      */
-    TaskStats taskStats(Instant since, Instant now);
+    TaskStats taskStats(String tenantId, Instant since, Instant now);
 
     // ---- the change feed --------------------------------------------------------------------------
 
@@ -296,17 +300,19 @@ public interface TaskStore extends AutoCloseable {
 
     // ---- tags -------------------------------------------------------------------------------------
 
-    /** All tags, by name, with how many undeleted tasks carry each. */
-    List<Tag> tagList();
+    // Each tenant has its own tags; the same name in two tenants is two tags.
 
-    /** @throws TagExistsException when the name is taken */
-    Tag tagCreate(String name, String color, Instant now);
+    /** All tags of the tenant, by name, with how many of its undeleted tasks carry each. */
+    List<Tag> tagList(String tenantId);
 
-    /** @return the changed tag, or empty when there is none of that name */
-    Optional<Tag> tagUpdate(String name, String color);
+    /** @throws TagExistsException when the name is taken in the tenant */
+    Tag tagCreate(String tenantId, String name, String color, Instant now);
 
-    /** Deletes a tag and removes it from every task; false when there was none. */
-    boolean tagDelete(String name);
+    /** @return the changed tag, or empty when the tenant has none of that name */
+    Optional<Tag> tagUpdate(String tenantId, String name, String color);
+
+    /** Deletes a tenant's tag and removes it from every task of the tenant; false when there was none. */
+    boolean tagDelete(String tenantId, String name);
 
     // ---- wake-ups ---------------------------------------------------------------------------------
 

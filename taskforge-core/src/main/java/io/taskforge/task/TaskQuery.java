@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * Filters, order and page of a task list. Empty collections and nulls mean "any". Every tag in
  * {@code tags} must be on a task for it to match. {@code text} matches title or description,
- * case-insensitively. {@code cursor} is the {@code nextCursor} of the previous page.
+ * case-insensitively. {@code cursor} is the {@code nextCursor} of the previous page. {@code
+ * tenantId} limits the list to one tenant's tasks; null lists every tenant's (an embedding
+ * application with one tenant, maintenance tools), so the API always sets it.
  */
 public record TaskQuery(
         Set<TaskStatus> statuses,
@@ -22,7 +24,8 @@ public record TaskQuery(
         TaskSort sort,
         int limit,
         String cursor,
-        boolean includeTotal) {
+        boolean includeTotal,
+        String tenantId) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
@@ -35,6 +38,25 @@ public record TaskQuery(
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
         }
+    }
+
+    /** This query limited to the tasks of one tenant. */
+    public TaskQuery inTenant(String tenant) {
+        return new TaskQuery(
+                statuses,
+                priorities,
+                tags,
+                queue,
+                type,
+                text,
+                createdAfter,
+                createdBefore,
+                pipelineRunId,
+                sort,
+                limit,
+                cursor,
+                includeTotal,
+                tenant);
     }
 
     public static TaskQuery all() {
@@ -59,6 +81,7 @@ public record TaskQuery(
         private int limit = DEFAULT_LIMIT;
         private String cursor;
         private boolean includeTotal;
+        private String tenantId;
 
         public Builder statuses(Set<TaskStatus> v) {
             statuses = v;
@@ -130,6 +153,11 @@ public record TaskQuery(
             return this;
         }
 
+        public Builder tenantId(String v) {
+            tenantId = v;
+            return this;
+        }
+
         public TaskQuery build() {
             return new TaskQuery(
                     statuses,
@@ -144,7 +172,8 @@ public record TaskQuery(
                     sort,
                     limit,
                     cursor,
-                    includeTotal);
+                    includeTotal,
+                    tenantId);
         }
     }
 }

@@ -63,7 +63,7 @@ abstract class EditingContract extends StoreContractSupport {
         assertThat(event.fromStatus()).isNull();
         assertThat(event.toStatus()).isNull();
         assertThat(event.actor()).isEqualTo("bob");
-        assertThat(store().tagList()).extracting(Tag::name).contains("b", "c");
+        assertThat(store().tagList(TENANT)).extracting(Tag::name).contains("b", "c");
     }
 
     @Test
@@ -265,7 +265,7 @@ abstract class EditingContract extends StoreContractSupport {
                 .isZero();
         assertThat(store().taskEventList(t.id())).isEmpty();
         assertThat(store().taskLogList(t.id(), 0, 10).items()).isEmpty();
-        assertThat(store().tagList()).extracting(Tag::taskCount).containsExactly(0L);
+        assertThat(store().tagList(TENANT)).extracting(Tag::taskCount).containsExactly(0L);
         assertThat(claim(WORKER, 10, "default")).isEmpty();
         assertThat(store().taskDelete(t.id(), false, now(), "frank")).isEmpty();
     }

@@ -99,6 +99,44 @@ public abstract class PipelineStoreContract {
     }
 
     @Test
+    void each_tenant_has_its_own_pipelines_runs_and_step_tasks() {
+        String def = "name: docs\nsteps: [{id: a, type: noop}]";
+        Pipeline mine = pipelines.save("default", def, true);
+        Pipeline theirs = pipelines.save("other", def, true);
+        Pipeline theirsAgain = pipelines.save("other", def, true);
+
+        assertThat(theirs.id()).isNotEqualTo(mine.id());
+        assertThat(theirsAgain.id()).isEqualTo(theirs.id());
+        assertThat(theirsAgain.version()).isEqualTo(2);
+        assertThat(store.pipelineGetByName("default", "docs").orElseThrow().version())
+                .isEqualTo(1);
+        assertThat(store.pipelineList("default", null, 10))
+                .extracting(Pipeline::id)
+                .containsExactly(mine.id());
+        assertThat(store.pipelineList("other", null, 10))
+                .extracting(Pipeline::id)
+                .containsExactly(theirs.id());
+        assertThat(pipelines.get("default", theirs.id())).isEmpty();
+        assertThat(pipelines.get("nobody", "docs")).isEmpty();
+
+        PipelineRun run = pipelines.run("other", "docs", Map.of(), null, null).orElseThrow();
+        assertThat(run.tenantId()).isEqualTo("other");
+        assertThat(tasks.taskList(TaskQuery.builder().pipelineRunId(run.id()).build())
+                        .items())
+                .extracting(Task::tenantId)
+                .containsExactly("other");
+        assertThat(pipelines.getRun("default", run.id())).isEmpty();
+        assertThat(pipelines.cancelRun("default", run.id(), null)).isEmpty();
+        assertThat(pipelines.retryRun("default", run.id(), null)).isEmpty();
+        assertThat(pipelines.listRuns("default", null, null, null, null).items())
+                .isEmpty();
+        assertThat(pipelines.listRuns("other", null, null, null, null).items())
+                .extracting(PipelineRun::id)
+                .containsExactly(run.id());
+        assertThat(pipelines.getRun("other", run.id())).isPresent();
+    }
+
+    @Test
     void lists_the_latest_version_of_each_pipeline_by_name_in_pages() {
         for (String name : List.of("c", "a", "b")) {
             pipelines.save("name: " + name + "\nsteps: [{id: s, type: noop}]", true);

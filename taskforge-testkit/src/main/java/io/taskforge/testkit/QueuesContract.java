@@ -52,7 +52,7 @@ abstract class QueuesContract extends StoreContractSupport {
     }
 
     private QueueStats stats(String queue) {
-        return store().queueStatsList(now()).stream()
+        return store().queueStatsList(null, now()).stream()
                 .filter(s -> s.name().equals(queue))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("queue " + queue + " is not listed"));
@@ -172,7 +172,7 @@ abstract class QueuesContract extends StoreContractSupport {
         update("limited", null, 3, 1.5);
         update("paused", true, null, null);
 
-        List<QueueStats> all = store().queueStatsList(now());
+        List<QueueStats> all = store().queueStatsList(null, now());
 
         assertThat(all)
                 .extracting(QueueStats::name)
@@ -408,7 +408,7 @@ abstract class QueuesContract extends StoreContractSupport {
 
         int retried;
         try (AutoCloseable ignored = store().subscribe(heard)) {
-            retried = store().taskRetryFailedInQueue("mail", now(), "erin");
+            retried = store().taskRetryFailedInQueue(null, "mail", now(), "erin");
             await().atMost(WAIT).untilAsserted(() -> assertThat(heard.queued()).contains("mail"));
         }
 
@@ -426,8 +426,9 @@ abstract class QueuesContract extends StoreContractSupport {
         assertThat(get(cancelled).status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(stats("other").failed()).isEqualTo(1);
         assertThat(ids(claim(WORKER, 10, "mail"))).containsExactlyElementsOf(ids(dead));
-        assertThat(store().taskRetryFailedInQueue("mail", now(), "erin")).isZero();
-        assertThat(store().taskRetryFailedInQueue("nowhere", now(), "erin")).isZero();
+        assertThat(store().taskRetryFailedInQueue(null, "mail", now(), "erin")).isZero();
+        assertThat(store().taskRetryFailedInQueue(null, "nowhere", now(), "erin"))
+                .isZero();
     }
 
     @Test
@@ -442,7 +443,7 @@ abstract class QueuesContract extends StoreContractSupport {
         Task free = insert(task().withQueue("mail").withMaxAttempts(1).withUniqueKey("report-3"));
         fail(List.of(free));
 
-        int retried = store().taskRetryFailedInQueue("mail", now(), "erin");
+        int retried = store().taskRetryFailedInQueue(null, "mail", now(), "erin");
 
         assertThat(retried).isEqualTo(2);
         assertThat(get(held).status()).isEqualTo(TaskStatus.FAILED);
@@ -460,7 +461,7 @@ abstract class QueuesContract extends StoreContractSupport {
         }
         fail(dead);
 
-        assertThat(store().taskRetryFailedInQueue("bulk", now(), "erin")).isEqualTo(1100);
+        assertThat(store().taskRetryFailedInQueue(null, "bulk", now(), "erin")).isEqualTo(1100);
         assertThat(stats("bulk").queued()).isEqualTo(1100);
         assertThat(stats("bulk").failed()).isZero();
     }

@@ -63,7 +63,7 @@ abstract class RetentionContract extends StoreContractSupport {
         assertThat(store().taskList(TaskQuery.builder().tags(List.of("old")).build())
                         .items())
                 .isEmpty();
-        assertThat(store().tagList())
+        assertThat(store().tagList(TENANT))
                 .filteredOn(tag -> tag.name().equals("old"))
                 .extracting(Tag::taskCount)
                 .containsOnly(0L);

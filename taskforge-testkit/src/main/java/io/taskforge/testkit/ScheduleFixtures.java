@@ -27,6 +27,7 @@ public final class ScheduleFixtures {
     }
 
     public static final class ScheduleBuilder {
+        private String tenantId = "default";
         private String name = "schedule";
         private String description;
         private String cron;
@@ -83,6 +84,11 @@ public final class ScheduleFixtures {
             return this;
         }
 
+        public ScheduleBuilder inTenant(String v) {
+            tenantId = v;
+            return this;
+        }
+
         public ScheduleBuilder createdAt(Instant v) {
             createdAt = v;
             return this;
@@ -104,7 +110,7 @@ public final class ScheduleFixtures {
             Instant next = nextFireAtSet ? nextFireAt : paused ? null : upTo.plusSeconds(60);
             return new Schedule(
                     TaskIds.next(createdAt.toEpochMilli()),
-                    "default",
+                    tenantId,
                     name,
                     description,
                     cron,

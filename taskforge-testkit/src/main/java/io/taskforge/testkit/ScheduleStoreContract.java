@@ -49,6 +49,9 @@ import org.junit.jupiter.api.Test;
  * task store on an empty database and takes its schedules from {@link #scheduleStore}.
  */
 public abstract class ScheduleStoreContract {
+    /** The tenant fixtures are made in. */
+    static final String TENANT = "default";
+
     private static final Instant T0 = TaskFixtures.T0;
 
     private TaskStore tasks;
@@ -93,6 +96,22 @@ public abstract class ScheduleStoreContract {
     }
 
     @Test
+    void each_tenant_sees_only_its_own_schedules_by_name_and_in_lists() {
+        Schedule mine = insert(aSchedule().named("nightly"));
+        Schedule theirs = insert(aSchedule().named("nightly").inTenant("other"));
+
+        assertThat(schedules.scheduleGetByName(TENANT, "nightly")).contains(mine);
+        assertThat(schedules.scheduleGetByName("other", "nightly")).contains(theirs);
+        assertThat(schedules.scheduleGetByName("nobody", "nightly")).isEmpty();
+        assertThat(schedules.scheduleList(TENANT, null, 10)).containsExactly(mine);
+        assertThat(schedules.scheduleList("other", null, 10)).containsExactly(theirs);
+        assertThat(schedules.scheduleGet(theirs.id()))
+                .get()
+                .extracting(Schedule::tenantId)
+                .isEqualTo("other");
+    }
+
+    @Test
     void a_schedule_reads_back_as_stored_by_id_and_by_name() {
         Schedule s = insert(aSchedule()
                 .named("nightly")
@@ -110,10 +129,10 @@ public abstract class ScheduleStoreContract {
                 .withMisfire(MisfirePolicy.FIRE_ALL, 7));
 
         assertThat(schedules.scheduleGet(s.id())).contains(s);
-        assertThat(schedules.scheduleGetByName("nightly")).contains(s);
+        assertThat(schedules.scheduleGetByName(TENANT, "nightly")).contains(s);
         assertThat(schedules.scheduleGet(s.id().toUpperCase())).contains(s);
         assertThat(schedules.scheduleGet("not-an-id")).isEmpty();
-        assertThat(schedules.scheduleGetByName("other")).isEmpty();
+        assertThat(schedules.scheduleGetByName(TENANT, "other")).isEmpty();
     }
 
     @Test
@@ -137,7 +156,7 @@ public abstract class ScheduleStoreContract {
 
         schedules.scheduleDelete(first.id(), T0.plusSeconds(1));
         Schedule second = insert(aSchedule().named("nightly"));
-        assertThat(schedules.scheduleGetByName("nightly")).contains(second);
+        assertThat(schedules.scheduleGetByName(TENANT, "nightly")).contains(second);
         assertThat(schedules.scheduleGet(first.id())).isEmpty();
     }
 
@@ -149,8 +168,12 @@ public abstract class ScheduleStoreContract {
         Schedule deleted = insert(aSchedule().named("bb"));
         schedules.scheduleDelete(deleted.id(), T0);
 
-        assertThat(schedules.scheduleList(null, 2)).extracting(Schedule::name).containsExactly("a", "b");
-        assertThat(schedules.scheduleList("b", 2)).extracting(Schedule::name).containsExactly("c");
+        assertThat(schedules.scheduleList(TENANT, null, 2))
+                .extracting(Schedule::name)
+                .containsExactly("a", "b");
+        assertThat(schedules.scheduleList(TENANT, "b", 2))
+                .extracting(Schedule::name)
+                .containsExactly("c");
     }
 
     @Test

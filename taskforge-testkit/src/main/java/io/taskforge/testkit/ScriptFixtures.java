@@ -32,6 +32,7 @@ public final class ScriptFixtures {
         private int timeoutSeconds = 300;
         private int maxAttempts = 3;
         private Instant createdAt = TaskFixtures.T0;
+        private String tenantId = "default";
 
         private ScriptBuilder() {}
 
@@ -79,6 +80,11 @@ public final class ScriptFixtures {
             return this;
         }
 
+        public ScriptBuilder inTenant(String v) {
+            tenantId = v;
+            return this;
+        }
+
         public ScriptBuilder createdAt(Instant v) {
             createdAt = v;
             return this;
@@ -87,7 +93,7 @@ public final class ScriptFixtures {
         public Script build() {
             return new Script(
                     TaskIds.next(createdAt.toEpochMilli()),
-                    "default",
+                    tenantId,
                     name,
                     description,
                     language,

@@ -44,6 +44,8 @@ import org.junit.jupiter.api.Test;
  * afterwards. Time is {@link #clock}; stores take {@code now} as a parameter.
  */
 public abstract class ScriptStoreContract {
+    /** The tenant fixtures are made in. */
+    static final String TENANT = "default";
     /** The time the tests pass as {@code now}. */
     protected final SettableClock clock = new SettableClock();
 
@@ -154,6 +156,25 @@ public abstract class ScriptStoreContract {
     // ---- storing and reading ----------------------------------------------------------------------
 
     @Test
+    void each_tenant_sees_only_its_own_scripts_by_name_and_in_lists() {
+        Script mine = insert(aScript().named("report"));
+        Script theirs = insert(aScript().named("report").inTenant("other"));
+        insert(aScript().named("zeta").inTenant("other"));
+
+        assertThat(store().scriptGetByName(TENANT, "report")).contains(mine);
+        assertThat(store().scriptGetByName("other", "report")).contains(theirs);
+        assertThat(store().scriptGetByName("nobody", "report")).isEmpty();
+        assertThat(store().scriptList(TENANT, null, 10)).containsExactly(mine);
+        assertThat(store().scriptList("other", null, 10))
+                .extracting(Script::name)
+                .containsExactly("report", "zeta");
+        assertThat(store().scriptGet(theirs.id()))
+                .get()
+                .extracting(Script::tenantId)
+                .isEqualTo("other");
+    }
+
+    @Test
     void inserts_a_script_and_reads_it_back_by_id_and_by_name() {
         Script built = aScript()
                 .named("nightly-report")
@@ -172,7 +193,7 @@ public abstract class ScriptStoreContract {
         assertThat(stored).isEqualTo(built);
         assertThat(store().scriptGet(built.id())).contains(built);
         assertThat(store().scriptGet(built.id().toUpperCase(Locale.ROOT))).contains(built);
-        assertThat(store().scriptGetByName("nightly-report")).contains(built);
+        assertThat(store().scriptGetByName(TENANT, "nightly-report")).contains(built);
     }
 
     @Test
@@ -207,7 +228,7 @@ public abstract class ScriptStoreContract {
                 .isInstanceOf(ScriptNameTakenException.class)
                 .hasMessageContaining("report");
 
-        assertThat(store().scriptList(null, 10)).containsExactly(first);
+        assertThat(store().scriptList(TENANT, null, 10)).containsExactly(first);
     }
 
     @Test
@@ -215,8 +236,10 @@ public abstract class ScriptStoreContract {
         insert(aScript().named("report"));
         insert(aScript().named("Report"));
 
-        assertThat(store().scriptGetByName("REPORT")).isEmpty();
-        assertThat(store().scriptList(null, 10)).extracting(Script::name).containsExactly("Report", "report");
+        assertThat(store().scriptGetByName(TENANT, "REPORT")).isEmpty();
+        assertThat(store().scriptList(TENANT, null, 10))
+                .extracting(Script::name)
+                .containsExactly("Report", "report");
     }
 
     @Test
@@ -225,12 +248,16 @@ public abstract class ScriptStoreContract {
             insert(aScript().named(name));
         }
 
-        assertThat(store().scriptList(null, 3)).extracting(Script::name).containsExactly("0-first", "Charlie", "alpha");
-        assertThat(store().scriptList("alpha", 3))
+        assertThat(store().scriptList(TENANT, null, 3))
+                .extracting(Script::name)
+                .containsExactly("0-first", "Charlie", "alpha");
+        assertThat(store().scriptList(TENANT, "alpha", 3))
                 .extracting(Script::name)
                 .containsExactly("bravo", "bravo-2", "delta");
-        assertThat(store().scriptList("delta", 3)).extracting(Script::name).containsExactly("echo.1");
-        assertThat(store().scriptList("echo.1", 3)).isEmpty();
+        assertThat(store().scriptList(TENANT, "delta", 3))
+                .extracting(Script::name)
+                .containsExactly("echo.1");
+        assertThat(store().scriptList(TENANT, "echo.1", 3)).isEmpty();
     }
 
     @Test
@@ -239,13 +266,13 @@ public abstract class ScriptStoreContract {
 
         assertThat(store().scriptGet("not-an-id")).isEmpty();
         assertThat(store().scriptGet(null)).isEmpty();
-        assertThat(store().scriptGetByName(null)).isEmpty();
+        assertThat(store().scriptGetByName(TENANT, null)).isEmpty();
         assertThat(store().scriptVersionList("x'; DROP TABLE tf_script; --")).isEmpty();
         assertThat(store().scriptVersionGet("nope", 1)).isEmpty();
         assertThat(store().scriptDelete("nope", now())).isEmpty();
         assertThat(store().scriptUpdate(new ScriptUpdate("nope", "b", null, null, null, null, null, null, null, now())))
                 .isEmpty();
-        assertThat(store().scriptList(null, 10)).hasSize(1);
+        assertThat(store().scriptList(TENANT, null, 10)).hasSize(1);
     }
 
     // ---- changing -----------------------------------------------------------------------------------
@@ -313,8 +340,8 @@ public abstract class ScriptStoreContract {
         assertThat(changed.maxAttempts()).isEqualTo(7);
         assertThat(changed.updatedAt()).isEqualTo(later);
         assertThat(store().scriptVersionList(s.id())).hasSize(1);
-        assertThat(store().scriptGetByName("a")).isEmpty();
-        assertThat(store().scriptGetByName("b")).contains(changed);
+        assertThat(store().scriptGetByName(TENANT, "a")).isEmpty();
+        assertThat(store().scriptGetByName(TENANT, "b")).contains(changed);
     }
 
     @Test
@@ -370,15 +397,15 @@ public abstract class ScriptStoreContract {
         assertThat(store().scriptDelete(s.id(), now())).contains(s);
 
         assertThat(store().scriptGet(s.id())).isEmpty();
-        assertThat(store().scriptGetByName("old")).isEmpty();
-        assertThat(store().scriptList(null, 10)).isEmpty();
+        assertThat(store().scriptGetByName(TENANT, "old")).isEmpty();
+        assertThat(store().scriptList(TENANT, null, 10)).isEmpty();
         assertThat(store().scriptVersionList(s.id())).isEmpty();
         assertThat(store().scriptDelete(s.id(), now())).isEmpty();
         assertThat(store().scriptUpdate(change(s).content("echo again").update()))
                 .isEmpty();
 
         Script successor = insert(aScript().named("old").withContent("echo new"));
-        assertThat(store().scriptGetByName("old")).contains(successor);
+        assertThat(store().scriptGetByName(TENANT, "old")).contains(successor);
     }
 
     @Test

@@ -23,6 +23,8 @@ abstract class StoreContractSupport {
     static final String WORKER = "worker-1";
     static final String OTHER_WORKER = "worker-2";
     static final Duration LEASE = Duration.ofSeconds(30);
+    /** The tenant fixtures are made in unless a test says otherwise. */
+    static final String TENANT = "default";
 
     private final TaskStoreContract contract;
 

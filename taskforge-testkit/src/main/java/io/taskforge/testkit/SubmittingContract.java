@@ -101,7 +101,7 @@ abstract class SubmittingContract extends StoreContractSupport {
         Task t = insert(task().withTags("zeta", "alpha", "zeta"));
 
         assertThatTask(get(t)).hasTags("zeta", "alpha");
-        assertThat(store().tagList())
+        assertThat(store().tagList(TENANT))
                 .extracting(Tag::name, Tag::taskCount)
                 .containsExactly(tuple("alpha", 1L), tuple("zeta", 1L));
     }
@@ -124,7 +124,7 @@ abstract class SubmittingContract extends StoreContractSupport {
         assertThat(store().taskList(TaskQuery.builder().includeTotal(true).build())
                         .total())
                 .isZero();
-        assertThat(store().tagList()).isEmpty();
+        assertThat(store().tagList(TENANT)).isEmpty();
     }
 
     @Test
@@ -141,7 +141,7 @@ abstract class SubmittingContract extends StoreContractSupport {
                                 TaskQuery.builder().includeTotal(true).limit(1).build())
                         .total())
                 .isEqualTo(3000L);
-        assertThat(store().tagList()).extracting(Tag::taskCount).containsExactly(3000L);
+        assertThat(store().tagList(TENANT)).extracting(Tag::taskCount).containsExactly(3000L);
     }
 
     @Test
@@ -183,7 +183,7 @@ abstract class SubmittingContract extends StoreContractSupport {
         assertThat(store().taskList(TaskQuery.builder().includeTotal(true).build())
                         .total())
                 .isZero();
-        assertThat(store().tagList()).isEmpty();
+        assertThat(store().tagList(TENANT)).isEmpty();
     }
 
     @Test
@@ -276,7 +276,9 @@ abstract class SubmittingContract extends StoreContractSupport {
                         UniqueKeyConflictException.class,
                         e -> assertThat(e.holderTaskId()).isEqualTo(holder.id()));
         assertThat(outcomes).filteredOn(o -> o.error() == null).hasSize(100);
-        assertThat(store().tagList()).extracting(Tag::name, Tag::taskCount).containsExactly(tuple("many", 100L));
+        assertThat(store().tagList(TENANT))
+                .extracting(Tag::name, Tag::taskCount)
+                .containsExactly(tuple("many", 100L));
     }
 
     @Test

@@ -20,20 +20,22 @@ abstract class TaggingContract extends StoreContractSupport {
 
     @Test
     void creates_tags_and_lists_them_by_name() {
-        Tag created = store().tagCreate("urgent", "#ff0000", now());
-        store().tagCreate("billing", null, now());
+        Tag created = store().tagCreate(TENANT, "urgent", "#ff0000", now());
+        store().tagCreate(TENANT, "billing", null, now());
 
         assertThat(created).isEqualTo(new Tag("urgent", "#ff0000", 0));
-        assertThat(store().tagList()).containsExactly(new Tag("billing", null, 0), new Tag("urgent", "#ff0000", 0));
+        assertThat(store().tagList(TENANT))
+                .containsExactly(new Tag("billing", null, 0), new Tag("urgent", "#ff0000", 0));
     }
 
     @Test
     void a_taken_name_cannot_be_created_again() {
-        store().tagCreate("urgent", null, now());
+        store().tagCreate(TENANT, "urgent", null, now());
         insert(task().withTags("auto"));
 
-        assertThatThrownBy(() -> store().tagCreate("urgent", "#000000", now())).isInstanceOf(TagExistsException.class);
-        assertThatThrownBy(() -> store().tagCreate("auto", null, now())).isInstanceOf(TagExistsException.class);
+        assertThatThrownBy(() -> store().tagCreate(TENANT, "urgent", "#000000", now()))
+                .isInstanceOf(TagExistsException.class);
+        assertThatThrownBy(() -> store().tagCreate(TENANT, "auto", null, now())).isInstanceOf(TagExistsException.class);
     }
 
     @Test
@@ -43,29 +45,29 @@ abstract class TaggingContract extends StoreContractSupport {
         Task gone = insert(task().withTags("a", "b"));
         store().taskDelete(gone.id(), false, now(), "alice");
 
-        assertThat(store().tagList()).containsExactly(new Tag("a", null, 2), new Tag("b", null, 1));
+        assertThat(store().tagList(TENANT)).containsExactly(new Tag("a", null, 2), new Tag("b", null, 1));
     }
 
     @Test
     void recolours_a_tag() {
-        store().tagCreate("urgent", "#ff0000", now());
+        store().tagCreate(TENANT, "urgent", "#ff0000", now());
         insert(task().withTags("urgent"));
 
-        assertThat(store().tagUpdate("urgent", "#00ff00")).contains(new Tag("urgent", "#00ff00", 1));
-        assertThat(store().tagUpdate("missing", "#00ff00")).isEmpty();
+        assertThat(store().tagUpdate(TENANT, "urgent", "#00ff00")).contains(new Tag("urgent", "#00ff00", 1));
+        assertThat(store().tagUpdate(TENANT, "missing", "#00ff00")).isEmpty();
     }
 
     @Test
     void deleting_a_tag_takes_it_off_every_task() {
         Task t = insert(task().withTags("keep", "drop"));
 
-        assertThat(store().tagDelete("drop")).isTrue();
+        assertThat(store().tagDelete(TENANT, "drop")).isTrue();
 
         assertThatTask(get(t)).hasTags("keep");
-        assertThat(store().tagList()).extracting(Tag::name).containsExactly("keep");
+        assertThat(store().tagList(TENANT)).extracting(Tag::name).containsExactly("keep");
         assertThat(store().taskList(TaskQuery.builder().tags(List.of("drop")).build())
                         .items())
                 .isEmpty();
-        assertThat(store().tagDelete("drop")).isFalse();
+        assertThat(store().tagDelete(TENANT, "drop")).isFalse();
     }
 }

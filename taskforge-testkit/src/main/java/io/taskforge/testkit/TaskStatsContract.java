@@ -66,7 +66,7 @@ abstract class TaskStatsContract extends StoreContractSupport {
         store().taskDelete(deletedFinished.id(), false, now(), "test");
 
         Map<TaskStatus, Long> counts =
-                store().taskStats(start, start.plusSeconds(600)).countsByStatus();
+                store().taskStats(TENANT, start, start.plusSeconds(600)).countsByStatus();
 
         assertThat(counts).containsOnlyKeys(TaskStatus.values());
         assertThat(counts)
@@ -88,7 +88,7 @@ abstract class TaskStatsContract extends StoreContractSupport {
         succeed("noop", start.plusSeconds(150), Duration.ofSeconds(30)); // 10:03:00
         succeed("noop", start.plusSeconds(170), Duration.ofMillis(59_999)); // 10:03:59.999
 
-        TaskStats stats = store().taskStats(start.plusSeconds(5), start.plusSeconds(5 * 60 + 30));
+        TaskStats stats = store().taskStats(TENANT, start.plusSeconds(5), start.plusSeconds(5 * 60 + 30));
 
         assertThat(stats.perMinute())
                 .containsExactly(
@@ -110,7 +110,7 @@ abstract class TaskStatsContract extends StoreContractSupport {
         store().taskDelete(deleted.id(), false, now(), "test");
         succeed("late", start.plusSeconds(300), Duration.ofSeconds(1)); // after the window
 
-        TaskStats stats = store().taskStats(start.plusSeconds(30), start.plusSeconds(180));
+        TaskStats stats = store().taskStats(TENANT, start.plusSeconds(30), start.plusSeconds(180));
 
         assertThat(stats.perMinute()).extracting(MinuteCount::succeeded).containsExactly(0L, 1L, 0L, 0L);
         assertThat(stats.perMinute()).extracting(MinuteCount::failed).containsOnly(0L);
@@ -138,7 +138,7 @@ abstract class TaskStatsContract extends StoreContractSupport {
         succeed("email", start, Duration.ofMillis(250));
         succeed("email", start, Duration.ofMillis(1250));
 
-        TaskStats stats = store().taskStats(start, start.plusSeconds(3600));
+        TaskStats stats = store().taskStats(TENANT, start, start.plusSeconds(3600));
 
         assertThat(seconds)
                 .containsExactlyInAnyOrderElementsOf(
@@ -165,7 +165,7 @@ abstract class TaskStatsContract extends StoreContractSupport {
         assertThat(apply(AttemptOutcome.succeeded(t.id(), 2, WORKER, null, now())))
                 .isTrue();
 
-        TaskStats stats = store().taskStats(start, now());
+        TaskStats stats = store().taskStats(TENANT, start, now());
 
         assertThat(stats.durationsByType()).containsExactly(new TypeDurations("flaky", 1, 3000, 3000, 3000, 3000));
     }
@@ -174,7 +174,7 @@ abstract class TaskStatsContract extends StoreContractSupport {
     void an_empty_window_has_zero_counts_and_no_durations() {
         Instant start = Instant.parse("2026-03-01T10:00:00Z");
 
-        TaskStats stats = store().taskStats(start, start);
+        TaskStats stats = store().taskStats(TENANT, start, start);
 
         assertThat(stats.perMinute()).containsExactly(new MinuteCount(start, 0, 0));
         assertThat(stats.durationsByType()).isEmpty();
@@ -186,11 +186,12 @@ abstract class TaskStatsContract extends StoreContractSupport {
     void a_window_of_a_week_has_a_minute_each_and_longer_or_reversed_ones_are_refused() {
         Instant end = Instant.parse("2026-03-08T10:00:00Z");
 
-        assertThat(store().taskStats(end.minus(Duration.ofDays(7)), end).perMinute())
+        assertThat(store().taskStats(TENANT, end.minus(Duration.ofDays(7)), end).perMinute())
                 .hasSize(7 * 24 * 60 + 1);
-        assertThatThrownBy(() -> store().taskStats(end.minus(Duration.ofDays(7)).minusMillis(1), end))
+        assertThatThrownBy(() ->
+                        store().taskStats(TENANT, end.minus(Duration.ofDays(7)).minusMillis(1), end))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store().taskStats(end.plusMillis(1), end))
+        assertThatThrownBy(() -> store().taskStats(TENANT, end.plusMillis(1), end))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

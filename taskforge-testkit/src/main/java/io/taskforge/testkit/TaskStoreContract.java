@@ -141,6 +141,13 @@ public abstract class TaskStoreContract {
     }
 
     @Nested
+    class Tenancy extends TenancyContract {
+        Tenancy() {
+            super(TaskStoreContract.this);
+        }
+    }
+
+    @Nested
     class Stats extends TaskStatsContract {
         Stats() {
             super(TaskStoreContract.this);

@@ -346,12 +346,12 @@ class ScriptHandlerTest {
         }
 
         @Override
-        public Optional<Script> scriptGetByName(String name) {
+        public Optional<Script> scriptGetByName(String tenantId, String name) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public List<Script> scriptList(String afterName, int limit) {
+        public List<Script> scriptList(String tenantId, String afterName, int limit) {
             throw new UnsupportedOperationException();
         }
 

@@ -28,7 +28,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 final class AccessRules {
     private AccessRules() {}
 
-    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+    static void apply(
+            AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules, AccessCache cache) {
         rules.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                 .permitAll()
                 // public

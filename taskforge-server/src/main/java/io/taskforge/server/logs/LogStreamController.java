@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.client.TaskforgeClient;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.server.sse.LastEventId;
 import io.taskforge.task.Task;
@@ -26,10 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LogStreamController {
     private final TaskforgeClient client;
     private final LogStreams streams;
+    private final CurrentCaller caller;
 
-    LogStreamController(TaskforgeClient client, LogStreams streams) {
+    LogStreamController(TaskforgeClient client, LogStreams streams, CurrentCaller caller) {
         this.client = client;
         this.streams = streams;
+        this.caller = caller;
     }
 
     @Operation(
@@ -70,7 +73,9 @@ class LogStreamController {
         }
         String taskId = id.toLowerCase(Locale.ROOT);
         Long afterSeq = LastEventId.resumeAfter(lastEventId, after, "the seq of a log line");
-        Task task = client.get(taskId).orElseThrow(() -> NotFoundException.task(taskId));
+        // The tenant is checked once, here: a task never changes tenant, so the stream that follows
+        // this id shows nothing of another tenant.
+        Task task = client.get(caller.tenantId(), taskId).orElseThrow(() -> NotFoundException.task(taskId));
         return streams.open(task, afterSeq != null ? afterSeq : 0);
     }
 }

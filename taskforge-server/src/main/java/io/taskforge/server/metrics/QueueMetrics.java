@@ -62,7 +62,7 @@ class QueueMetrics implements SmartLifecycle {
     synchronized boolean refresh() {
         List<QueueStats> stats;
         try {
-            stats = store.queueStatsList(clock.instant());
+            stats = store.queueStatsList(null, clock.instant());
         } catch (RuntimeException e) {
             if (!failing) {
                 log.warn("Queue gauges keep their last values: reading queue stats failed ({})", e.toString());
@@ -85,9 +85,10 @@ class QueueMetrics implements SmartLifecycle {
             double age = q.oldestQueuedAgeSeconds() == null ? 0 : q.oldestQueuedAgeSeconds();
             ages.add(MultiGauge.Row.of(Tags.of("queue", q.name()), age));
         }
-        // overwrite: queues that have gone (no tasks left, no settings) lose their series.
-        depth.register(depths, true);
+        // overwrite: queues that have gone (no tasks left, no settings) lose their series. Ages first:
+        // a scrape between the two sees a queue's age whenever it sees its depth.
         oldestWaiting.register(ages, true);
+        depth.register(depths, true);
         return true;
     }
 

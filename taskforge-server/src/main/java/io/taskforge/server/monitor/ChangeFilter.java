@@ -20,16 +20,19 @@ import java.util.stream.Collectors;
  * an empty one lets everything through. A change passes when its task is in one of the {@code
  * queues} and of the {@code types}, carries every one of the {@code tags} (as {@code GET /tasks}
  * reads {@code tag}), and its new status is one of the {@code statuses}: {@code status=SUCCEEDED,FAILED}
- * sends each completion once.
+ * sends each completion once. A {@code tenantId} lets only that tenant's tasks through; null lets
+ * every tenant's through (a stream opened by the API always names its caller's tenant).
  */
-record ChangeFilter(Set<String> queues, Set<String> types, Set<String> tags, Set<TaskStatus> statuses) {
-    static final ChangeFilter ALL = new ChangeFilter(Set.of(), Set.of(), Set.of(), Set.of());
+record ChangeFilter(
+        Set<String> queues, Set<String> types, Set<String> tags, Set<TaskStatus> statuses, String tenantId) {
+    static final ChangeFilter ALL = new ChangeFilter(Set.of(), Set.of(), Set.of(), Set.of(), null);
     /** Values per filter: a stream is for a few queues or types, not a list of hundreds. */
     static final int MAX_VALUES = 50;
 
     boolean matches(TaskChange change) {
         var task = change.task();
-        return (queues.isEmpty() || queues.contains(task.queue()))
+        return (tenantId == null || tenantId.equals(task.tenantId()))
+                && (queues.isEmpty() || queues.contains(task.queue()))
                 && (types.isEmpty() || types.contains(task.type()))
                 && (tags.isEmpty() || task.tags().containsAll(tags))
                 && (statuses.isEmpty() || statuses.contains(change.toStatus()));
@@ -64,7 +67,12 @@ record ChangeFilter(Set<String> queues, Set<String> types, Set<String> tags, Set
         if (!outOfBounds.isEmpty()) {
             throw new TaskValidationException(outOfBounds);
         }
-        return new ChangeFilter(queues, types, tags, statuses);
+        return new ChangeFilter(queues, types, tags, statuses, null);
+    }
+
+    /** This filter, letting only the tasks of {@code tenant} through. */
+    ChangeFilter inTenant(String tenant) {
+        return new ChangeFilter(queues, types, tags, statuses, tenant);
     }
 
     private static Set<String> texts(String field, List<String> values, int maxChars, List<FieldError> errors) {

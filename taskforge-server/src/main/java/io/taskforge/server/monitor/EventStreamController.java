@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.sse.LastEventId;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -15,14 +16,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** {@code GET /api/v1/events/stream}: every task status change, live (API.md "Monitoring"). */
+/** {@code GET /api/v1/events/stream}: every task status change of the caller's tenant, live (API.md "Monitoring"). */
 @RestController
 @Tag(name = "Monitoring")
 class EventStreamController {
     private final EventStreams streams;
+    private final CurrentCaller caller;
 
-    EventStreamController(EventStreams streams) {
+    EventStreamController(EventStreams streams, CurrentCaller caller) {
         this.streams = streams;
+        this.caller = caller;
     }
 
     @Operation(
@@ -78,7 +81,7 @@ class EventStreamController {
                     @RequestParam(required = false)
                     List<String> status) {
         Long position = LastEventId.resumeAfter(lastEventId, after, "the id of an event of this stream");
-        ChangeFilter filter = ChangeFilter.parse(queue, type, tag, status);
+        ChangeFilter filter = ChangeFilter.parse(queue, type, tag, status).inTenant(caller.tenantId());
         return streams.open(position, filter);
     }
 }

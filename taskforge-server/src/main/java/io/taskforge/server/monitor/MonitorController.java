@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.store.TaskStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +25,14 @@ class MonitorController {
     private final TaskStore store;
     private final SystemProbe system;
     private final ApiRequestStats apis;
+    private final CurrentCaller caller;
     private final Clock clock = Clock.systemUTC();
 
-    MonitorController(TaskStore store, SystemProbe system, ApiRequestStats apis) {
+    MonitorController(TaskStore store, SystemProbe system, ApiRequestStats apis, CurrentCaller caller) {
         this.store = store;
         this.system = system;
         this.apis = apis;
+        this.caller = caller;
     }
 
     @Operation(
@@ -45,9 +48,10 @@ class MonitorController {
 
     @Operation(
             summary = "Task counts, throughput and run times",
-            description = "Counts by status now; over the window: tasks finished SUCCEEDED and FAILED per minute"
-                    + " (from task history, by finish time) and run-time percentiles (p50, p95, p99, max) by type."
-                    + " The work grows with the window, not with the history kept.")
+            description =
+                    "Of the caller's tenant. Counts by status now; over the window: tasks finished SUCCEEDED and FAILED per minute"
+                            + " (from task history, by finish time) and run-time percentiles (p50, p95, p99, max) by type."
+                            + " The work grows with the window, not with the history kept.")
     @ApiResponse(responseCode = "200", description = "the statistics")
     @ApiResponse(
             responseCode = "400",
@@ -64,7 +68,7 @@ class MonitorController {
         StatsWindow w = StatsWindow.parse(window);
         Instant until = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant since = until.minus(w.duration());
-        return TaskStatsResponse.of(w, since, until, store.taskStats(since, until));
+        return TaskStatsResponse.of(w, since, until, store.taskStats(caller.tenantId(), since, until));
     }
 
     @Operation(

@@ -14,6 +14,7 @@ import io.taskforge.pipeline.PipelinePage;
 import io.taskforge.pipeline.PipelineParser;
 import io.taskforge.pipeline.PipelineRunDetail;
 import io.taskforge.pipeline.PipelineService;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.pipeline.PipelineResponses.PipelineListResponse;
 import io.taskforge.server.pipeline.PipelineResponses.PipelineResponse;
 import io.taskforge.server.pipeline.PipelineResponses.RunResponse;
@@ -55,7 +56,10 @@ class PipelineController {
     private final PipelineService pipelines;
     private final JsonMapper json;
 
-    PipelineController(PipelineService pipelines, JsonMapper json) {
+    private final CurrentCaller caller;
+
+    PipelineController(PipelineService pipelines, JsonMapper json, CurrentCaller caller) {
+        this.caller = caller;
         this.pipelines = pipelines;
         this.json = json;
     }
@@ -87,7 +91,7 @@ class PipelineController {
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml"})
     ResponseEntity<PipelineResponse> save(
             @RequestBody String body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        PipelineResponse saved = PipelineResponse.of(pipelines.save(definition(body, contentType)));
+        PipelineResponse saved = PipelineResponse.of(pipelines.save(caller.tenantId(), definition(body, contentType)));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/pipelines/{id}")
                 .buildAndExpand(saved.id())
@@ -120,7 +124,7 @@ class PipelineController {
             @Parameter(description = "page size, 1..500 (default 50)") @RequestParam(required = false) Integer limit,
             @Parameter(description = "the `nextCursor` of the page before") @RequestParam(required = false)
                     String cursor) {
-        PipelinePage page = pipelines.list(limit, cursor);
+        PipelinePage page = pipelines.list(caller.tenantId(), limit, cursor);
         return new PipelineListResponse(
                 page.items().stream().map(PipelineResponse::of).toList(), page.nextCursor());
     }
@@ -133,8 +137,8 @@ class PipelineController {
     @ApiResponse(responseCode = "404", description = "no pipeline has this id or name")
     @GetMapping("/{ref}")
     PipelineResponse get(@Parameter(description = "the pipeline's id or name") @PathVariable String ref) {
-        Pipeline p = pipelines.get(ref).orElseThrow(() -> notFound(ref));
-        return PipelineResponse.of(p, pipelines.versions(p.id()));
+        Pipeline p = pipelines.get(caller.tenantId(), ref).orElseThrow(() -> notFound(ref));
+        return PipelineResponse.of(p, pipelines.versions(caller.tenantId(), p.id()));
     }
 
     @Operation(operationId = "getPipelineVersion", summary = "Get one version of a pipeline")
@@ -144,7 +148,7 @@ class PipelineController {
     PipelineResponse version(
             @Parameter(description = "the pipeline's id or name") @PathVariable String ref, @PathVariable int version) {
         return PipelineResponse.of(pipelines
-                .get(ref, version)
+                .get(caller.tenantId(), ref, version)
                 .orElseThrow(() -> new NotFoundException(
                         "pipeline-not-found", "pipeline '" + ref + "' has no version " + version)));
     }
@@ -165,10 +169,10 @@ class PipelineController {
             @Parameter(description = "the pipeline's id or name") @PathVariable String ref,
             @RequestBody(required = false) PipelineRequests.RunPipeline body) {
         String runId = pipelines
-                .run(ref, body == null ? null : body.params(), null)
+                .run(caller.tenantId(), ref, body == null ? null : body.params(), null, null)
                 .orElseThrow(() -> notFound(ref))
                 .id();
-        PipelineRunDetail detail = pipelines.getRun(runId).orElseThrow();
+        PipelineRunDetail detail = pipelines.getRun(caller.tenantId(), runId).orElseThrow();
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/pipeline-runs/{id}")
                 .buildAndExpand(runId)

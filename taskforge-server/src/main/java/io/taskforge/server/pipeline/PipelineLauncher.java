@@ -20,8 +20,8 @@ final class PipelineLauncher implements PipelineRunLauncher {
     }
 
     @Override
-    public List<FieldError> check(String pipeline, String params) {
-        if (pipeline == null || pipelines.get(pipeline).isEmpty()) {
+    public List<FieldError> check(String tenantId, String pipeline, String params) {
+        if (pipeline == null || pipelines.get(tenantId, pipeline).isEmpty()) {
             // Relative to the schedule's pipeline target, whose field is "name".
             return List.of(new FieldError("name", "no pipeline with id or name '" + pipeline + "'"));
         }
@@ -34,9 +34,9 @@ final class PipelineLauncher implements PipelineRunLauncher {
     }
 
     @Override
-    public String launch(String pipeline, String params, String idempotencyKey) {
+    public String launch(String tenantId, String pipeline, String params, String idempotencyKey) {
         return pipelines
-                .run(pipeline, params(params), "schedule", idempotencyKey)
+                .run(tenantId, pipeline, params(params), "schedule", idempotencyKey)
                 .orElseThrow(
                         () -> new TaskValidationException("pipeline", "no pipeline with id or name '" + pipeline + "'"))
                 .id();

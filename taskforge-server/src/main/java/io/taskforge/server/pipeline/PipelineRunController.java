@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.pipeline.PipelineRunPage;
 import io.taskforge.pipeline.PipelineService;
 import io.taskforge.pipeline.RunStatus;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.pipeline.PipelineResponses.RunListResponse;
 import io.taskforge.server.pipeline.PipelineResponses.RunResponse;
 import io.taskforge.server.problem.InvalidRequestException;
@@ -32,7 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PipelineRunController {
     private final PipelineService pipelines;
 
-    PipelineRunController(PipelineService pipelines) {
+    private final CurrentCaller caller;
+
+    PipelineRunController(PipelineService pipelines, CurrentCaller caller) {
+        this.caller = caller;
         this.pipelines = pipelines;
     }
 
@@ -49,7 +53,7 @@ class PipelineRunController {
             @Parameter(description = "page size, 1..500 (default 50)") @RequestParam(required = false) Integer limit,
             @Parameter(description = "the `nextCursor` of the page before") @RequestParam(required = false)
                     String cursor) {
-        PipelineRunPage page = pipelines.listRuns(pipelineId, status(status), limit, cursor);
+        PipelineRunPage page = pipelines.listRuns(caller.tenantId(), pipelineId, status(status), limit, cursor);
         return new RunListResponse(page.items().stream().map(RunResponse::of).toList(), page.nextCursor());
     }
 
@@ -73,7 +77,7 @@ class PipelineRunController {
     @ApiResponse(responseCode = "404", description = "no run has this id")
     @GetMapping("/{id}")
     RunResponse get(@PathVariable String id) {
-        return RunResponse.of(pipelines.getRun(id).orElseThrow(() -> notFound(id)));
+        return RunResponse.of(pipelines.getRun(caller.tenantId(), id).orElseThrow(() -> notFound(id)));
     }
 
     @Operation(
@@ -85,7 +89,7 @@ class PipelineRunController {
     @ApiResponse(responseCode = "409", description = "the run has already finished")
     @PostMapping("/{id}/cancel")
     RunResponse cancel(@PathVariable String id) {
-        pipelines.cancelRun(id, null).orElseThrow(() -> notFound(id));
+        pipelines.cancelRun(caller.tenantId(), id, null).orElseThrow(() -> notFound(id));
         return get(id);
     }
 
@@ -101,7 +105,7 @@ class PipelineRunController {
             description = "the run is still running, or some of its steps are still being stopped")
     @PostMapping("/{id}/retry")
     RunResponse retry(@PathVariable String id) {
-        pipelines.retryRun(id, null).orElseThrow(() -> notFound(id));
+        pipelines.retryRun(caller.tenantId(), id, null).orElseThrow(() -> notFound(id));
         return get(id);
     }
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.queue.QueueService;
+import io.taskforge.server.auth.CurrentCaller;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,14 +33,17 @@ import tools.jackson.databind.JsonNode;
         name = "Queues",
         description = "Watch queues and control them cluster-wide: pause and resume, limit how many tasks run at"
                 + " once and how many start per second, replay dead letters. A queue exists by being named: any"
-                + " valid name may be given settings before a task uses it.")
+                + " valid name may be given settings before a task uses it. Counts and dead-letter replay are of the"
+                + " caller's tenant's tasks; settings are the queue's, shared by every tenant.")
 class QueueController {
     private static final String NAME_DESCRIPTION =
             "the queue's name: 1..64 letters, digits or . _ : -, starting with a letter or digit";
 
     private final QueueService queues;
+    private final CurrentCaller caller;
 
-    QueueController(QueueService queues) {
+    QueueController(QueueService queues, CurrentCaller caller) {
+        this.caller = caller;
         this.queues = queues;
     }
 
@@ -61,7 +65,7 @@ class QueueController {
     @GetMapping
     QueueListResponse list() {
         return new QueueListResponse(
-                queues.list().stream().map(QueueResponse::of).toList());
+                queues.list(caller.tenantId()).stream().map(QueueResponse::of).toList());
     }
 
     @Operation(
@@ -72,7 +76,7 @@ class QueueController {
     @ApiResponse(responseCode = "422", description = "the name is not a valid queue name")
     @GetMapping("/{name}")
     QueueResponse get(@Parameter(description = NAME_DESCRIPTION, example = "mail") @PathVariable String name) {
-        return QueueResponse.of(queues.get(name));
+        return QueueResponse.of(queues.get(caller.tenantId(), name));
     }
 
     @Operation(
@@ -109,7 +113,8 @@ class QueueController {
             @Parameter(description = NAME_DESCRIPTION, example = "mail") @PathVariable String name,
             @RequestBody JsonNode body) {
         QueuePatchRequest patch = QueuePatchRequest.read(body);
-        return QueueResponse.of(queues.update(name, patch.paused(), patch.concurrencyLimit(), patch.ratePerSecond()));
+        return QueueResponse.of(queues.update(
+                caller.tenantId(), name, patch.paused(), patch.concurrencyLimit(), patch.ratePerSecond()));
     }
 
     @Operation(
@@ -124,6 +129,6 @@ class QueueController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     RetryFailedResponse retryFailed(
             @Parameter(description = NAME_DESCRIPTION, example = "mail") @PathVariable String name) {
-        return new RetryFailedResponse(queues.retryFailed(name, null));
+        return new RetryFailedResponse(queues.retryFailed(caller.tenantId(), name, null));
     }
 }

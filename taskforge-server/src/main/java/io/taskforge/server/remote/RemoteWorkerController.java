@@ -8,6 +8,7 @@ import io.taskforge.remote.AttemptRef;
 import io.taskforge.remote.LeaseLostException;
 import io.taskforge.remote.RemoteWorkers;
 import io.taskforge.server.audit.Audited;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.server.problem.Problems;
 import io.taskforge.server.task.TaskResponse;
@@ -52,24 +53,27 @@ class RemoteWorkerController {
     // asks only for the problem+json of their error answers must not be refused with 406.
     private final RemoteWorkers workers;
     private final JsonMapper json;
+    private final CurrentCaller caller;
 
-    RemoteWorkerController(RemoteWorkers workers, JsonMapper json) {
+    RemoteWorkerController(RemoteWorkers workers, JsonMapper json, CurrentCaller caller) {
         this.workers = workers;
         this.json = json;
+        this.caller = caller;
     }
 
     @Operation(
             operationId = "claimTasks",
             summary = "Claim ready tasks",
-            description = "Claims up to `max` ready tasks of `queues` (highest priority first; paused queues and"
-                    + " queue limits respected), each RUNNING for this worker with a lease of `leaseSeconds`."
-                    + " Registers the worker, or records its heartbeat, in the worker registry. An empty `items`"
-                    + " means nothing is ready: back off a little and ask again.")
+            description =
+                    "Claims up to `max` ready tasks of the caller's tenant in `queues` (highest priority first; paused queues and"
+                            + " queue limits respected), each RUNNING for this worker with a lease of `leaseSeconds`."
+                            + " Registers the worker, or records its heartbeat, in the worker registry. An empty `items`"
+                            + " means nothing is ready: back off a little and ask again.")
     @ApiResponse(responseCode = "200", description = "the claimed tasks, possibly none")
     @PostMapping(path = "/claim", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Audited(recorded = false)
     WorkerResponses.Claimed claim(@RequestBody WorkerRequests.Claim body, HttpServletRequest request) {
-        List<Task> claimed = workers.claim(body.toRequest(), request.getRemoteAddr());
+        List<Task> claimed = workers.claim(caller.tenantId(), body.toRequest(), request.getRemoteAddr());
         return new WorkerResponses.Claimed(
                 claimed.stream().map(TaskResponse::of).toList());
     }
@@ -206,8 +210,11 @@ class RemoteWorkerController {
         return Problems.answer(problem);
     }
 
-    /** An id that cannot name a task is answered 404, as everywhere in the API. */
-    private static AttemptRef ref(String id, String workerId, Integer attempt) {
-        return new AttemptRef(NotFoundException.checkTaskId(id), workerId, attempt);
+    /**
+     * An id that cannot name a task is answered 404, as everywhere in the API; a task of another
+     * tenant than the caller's is answered as a missing one (see {@link AttemptRef}).
+     */
+    private AttemptRef ref(String id, String workerId, Integer attempt) {
+        return new AttemptRef(NotFoundException.checkTaskId(id), workerId, attempt, caller.tenantId());
     }
 }

@@ -11,6 +11,7 @@ import io.taskforge.schedule.ScheduleLimits;
 import io.taskforge.schedule.ScheduleNameTakenException;
 import io.taskforge.schedule.SchedulePage;
 import io.taskforge.schedule.ScheduleService;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.server.problem.Problems;
 import io.taskforge.server.schedule.ScheduleResponses.FireListResponse;
@@ -56,7 +57,10 @@ class ScheduleController {
     private final ScheduleService schedules;
     private final JsonMapper json;
 
-    ScheduleController(ScheduleService schedules, JsonMapper json) {
+    private final CurrentCaller caller;
+
+    ScheduleController(ScheduleService schedules, JsonMapper json, CurrentCaller caller) {
+        this.caller = caller;
         this.schedules = schedules;
         this.json = json;
     }
@@ -70,7 +74,7 @@ class ScheduleController {
                     Integer limit,
             @Parameter(description = "the `nextCursor` of the page before") @RequestParam(required = false)
                     String cursor) {
-        SchedulePage page = schedules.list(limit, cursor);
+        SchedulePage page = schedules.list(caller.tenantId(), limit, cursor);
         return new ScheduleListResponse(page.items().stream().map(this::view).toList(), page.nextCursor());
     }
 
@@ -91,7 +95,7 @@ class ScheduleController {
                     + " could not fire (pipelines are not available yet); `errors` names each field")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ScheduleResponse> create(@RequestBody ScheduleRequests.ScheduleBody body) {
-        ScheduleResponse schedule = view(schedules.create(body.toNewSchedule(json)));
+        ScheduleResponse schedule = view(schedules.create(caller.tenantId(), body.toNewSchedule(json)));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/schedules/{id}")
                 .buildAndExpand(schedule.id())
@@ -123,7 +127,7 @@ class ScheduleController {
     ScheduleResponse update(
             @Parameter(description = "the schedule's id or name") @PathVariable String ref,
             @RequestBody ScheduleRequests.PatchBody body) {
-        return view(schedules.update(ref, body.toPatch(json)).orElseThrow(() -> notFound(ref)));
+        return view(schedules.update(caller.tenantId(), ref, body.toPatch(json)).orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -139,7 +143,9 @@ class ScheduleController {
     ScheduleResponse replace(
             @Parameter(description = "the schedule's id or name") @PathVariable String ref,
             @RequestBody ScheduleRequests.ScheduleBody body) {
-        return view(schedules.replace(ref, body.toNewSchedule(json)).orElseThrow(() -> notFound(ref)));
+        return view(schedules
+                .replace(caller.tenantId(), ref, body.toNewSchedule(json))
+                .orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -151,7 +157,7 @@ class ScheduleController {
     @DeleteMapping("/{ref}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@Parameter(description = "the schedule's id or name") @PathVariable String ref) {
-        schedules.delete(ref).orElseThrow(() -> notFound(ref));
+        schedules.delete(caller.tenantId(), ref).orElseThrow(() -> notFound(ref));
     }
 
     @Operation(
@@ -162,7 +168,7 @@ class ScheduleController {
     @ApiResponse(responseCode = "404", description = "no schedule has this id or name")
     @PostMapping("/{ref}/pause")
     ScheduleResponse pause(@Parameter(description = "the schedule's id or name") @PathVariable String ref) {
-        return view(schedules.pause(ref).orElseThrow(() -> notFound(ref)));
+        return view(schedules.pause(caller.tenantId(), ref).orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -174,7 +180,7 @@ class ScheduleController {
     @ApiResponse(responseCode = "404", description = "no schedule has this id or name")
     @PostMapping("/{ref}/resume")
     ScheduleResponse resume(@Parameter(description = "the schedule's id or name") @PathVariable String ref) {
-        return view(schedules.resume(ref).orElseThrow(() -> notFound(ref)));
+        return view(schedules.resume(caller.tenantId(), ref).orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -188,7 +194,7 @@ class ScheduleController {
     @PostMapping("/{ref}/trigger")
     @ResponseStatus(HttpStatus.CREATED)
     FireResponse trigger(@Parameter(description = "the schedule's id or name") @PathVariable String ref) {
-        return FireResponse.of(schedules.trigger(ref).orElseThrow(() -> notFound(ref)));
+        return FireResponse.of(schedules.trigger(caller.tenantId(), ref).orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -205,7 +211,7 @@ class ScheduleController {
             @Parameter(description = "page size, 1..200 (default 50)") @RequestParam(required = false) Integer limit,
             @Parameter(description = "the `nextCursor` of the page before") @RequestParam(required = false)
                     String cursor) {
-        FirePage page = schedules.fires(ref, limit, cursor).orElseThrow(() -> notFound(ref));
+        FirePage page = schedules.fires(caller.tenantId(), ref, limit, cursor).orElseThrow(() -> notFound(ref));
         return new FireListResponse(page.items().stream().map(FireResponse::of).toList(), page.nextCursor());
     }
 
@@ -218,7 +224,7 @@ class ScheduleController {
     }
 
     private Schedule found(String ref) {
-        return schedules.get(ref).orElseThrow(() -> notFound(ref));
+        return schedules.get(caller.tenantId(), ref).orElseThrow(() -> notFound(ref));
     }
 
     private ScheduleResponse view(Schedule s) {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.script.ScriptNameTakenException;
 import io.taskforge.script.ScriptPage;
 import io.taskforge.script.ScriptService;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.server.problem.Problems;
 import io.taskforge.server.script.ScriptResponses.ScriptListResponse;
@@ -59,10 +60,12 @@ class ScriptController {
 
     private final ScriptService scripts;
     private final JsonMapper json;
+    private final CurrentCaller caller;
 
-    ScriptController(ScriptService scripts, JsonMapper json) {
+    ScriptController(ScriptService scripts, JsonMapper json, CurrentCaller caller) {
         this.scripts = scripts;
         this.json = json;
+        this.caller = caller;
     }
 
     @Operation(
@@ -78,7 +81,7 @@ class ScriptController {
                     Integer limit,
             @Parameter(description = "the `nextCursor` of the page before") @RequestParam(required = false)
                     String cursor) {
-        ScriptPage page = scripts.list(limit, cursor);
+        ScriptPage page = scripts.list(caller.tenantId(), limit, cursor);
         return new ScriptListResponse(
                 page.items().stream().map(ScriptResponse::of).toList(), page.nextCursor());
     }
@@ -99,7 +102,7 @@ class ScriptController {
                     + " `errors` names each")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ScriptResponse> create(@RequestBody ScriptRequests.CreateScript body) {
-        ScriptResponse script = ScriptResponse.of(scripts.create(body.toNewScript(json)));
+        ScriptResponse script = ScriptResponse.of(scripts.create(caller.tenantId(), body.toNewScript(json)));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/scripts/{id}")
                 .buildAndExpand(script.id())
@@ -113,7 +116,7 @@ class ScriptController {
     @GetMapping("/{ref}")
     ScriptResponse get(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref) {
-        return ScriptResponse.of(scripts.get(ref).orElseThrow(() -> notFound(ref)));
+        return ScriptResponse.of(scripts.get(caller.tenantId(), ref).orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -132,7 +135,8 @@ class ScriptController {
     ScriptResponse update(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref,
             @RequestBody ScriptRequests.PatchScript body) {
-        return ScriptResponse.of(scripts.update(ref, body.toPatch(json)).orElseThrow(() -> notFound(ref)));
+        return ScriptResponse.of(
+                scripts.update(caller.tenantId(), ref, body.toPatch(json)).orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -146,7 +150,7 @@ class ScriptController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref) {
-        scripts.delete(ref).orElseThrow(() -> notFound(ref));
+        scripts.delete(caller.tenantId(), ref).orElseThrow(() -> notFound(ref));
     }
 
     @Operation(
@@ -176,7 +180,8 @@ class ScriptController {
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
-        return TaskResponse.created(scripts.run(ref, body.toRun(json, key)).orElseThrow(() -> notFound(ref)));
+        return TaskResponse.created(
+                scripts.run(caller.tenantId(), ref, body.toRun(json, key)).orElseThrow(() -> notFound(ref)));
     }
 
     @Operation(
@@ -188,9 +193,10 @@ class ScriptController {
     @GetMapping("/{ref}/versions")
     VersionListResponse versions(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref) {
-        return new VersionListResponse(scripts.versions(ref).orElseThrow(() -> notFound(ref)).stream()
-                .map(VersionSummaryResponse::of)
-                .toList());
+        return new VersionListResponse(
+                scripts.versions(caller.tenantId(), ref).orElseThrow(() -> notFound(ref)).stream()
+                        .map(VersionSummaryResponse::of)
+                        .toList());
     }
 
     @Operation(
@@ -203,7 +209,7 @@ class ScriptController {
     VersionResponse version(
             @Parameter(description = "the script's id or name", example = "monthly-report") @PathVariable String ref,
             @Parameter(description = "the version number", example = "1") @PathVariable int version) {
-        return VersionResponse.of(scripts.version(ref, version)
+        return VersionResponse.of(scripts.version(caller.tenantId(), ref, version)
                 .orElseThrow(() -> new NotFoundException(
                         "script-version-not-found", "script '" + ref + "' has no version " + version)));
     }

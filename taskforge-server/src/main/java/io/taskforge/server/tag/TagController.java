@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.taskforge.client.TaskforgeClient;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.task.Tag;
 import java.net.URI;
@@ -32,9 +33,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Tags", description = "Labels for tasks, with a colour for the console.")
 class TagController {
     private final TaskforgeClient client;
+    private final CurrentCaller caller;
 
-    TagController(TaskforgeClient client) {
+    TagController(TaskforgeClient client, CurrentCaller caller) {
         this.client = client;
+        this.caller = caller;
     }
 
     @Schema(name = "TagResponse", description = "A tag and how many tasks carry it.")
@@ -75,7 +78,8 @@ class TagController {
     @ApiResponse(responseCode = "200", description = "all tags with their task counts")
     @GetMapping
     TagListResponse list() {
-        return new TagListResponse(client.tags().stream().map(TagResponse::of).toList());
+        return new TagListResponse(
+                client.tags(caller.tenantId()).stream().map(TagResponse::of).toList());
     }
 
     @Operation(operationId = "createTag", summary = "Create a tag")
@@ -85,7 +89,7 @@ class TagController {
     @ApiResponse(responseCode = "422", description = "the name or colour is not valid; `errors` names each")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TagResponse> create(@RequestBody CreateTag body) {
-        Tag tag = client.createTag(body.name(), body.color());
+        Tag tag = client.createTag(caller.tenantId(), body.name(), body.color());
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/tags/{name}")
                 // Encoding the template first encodes the variable strictly: "/" becomes %2F.
@@ -103,7 +107,8 @@ class TagController {
     TagResponse update(
             @Parameter(description = "the tag's name, percent-encoded (`team%2Fetl`)") @PathVariable String name,
             @RequestBody UpdateTag body) {
-        return TagResponse.of(client.updateTag(name, body.color()).orElseThrow(() -> NotFoundException.tag(name)));
+        return TagResponse.of(
+                client.updateTag(caller.tenantId(), name, body.color()).orElseThrow(() -> NotFoundException.tag(name)));
     }
 
     @Operation(operationId = "deleteTag", summary = "Delete a tag", description = "Also removes it from every task.")
@@ -113,7 +118,7 @@ class TagController {
     @DeleteMapping(path = "/{name}", produces = MediaType.ALL_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@Parameter(description = "the tag's name, percent-encoded") @PathVariable String name) {
-        if (!client.deleteTag(name)) {
+        if (!client.deleteTag(caller.tenantId(), name)) {
             throw NotFoundException.tag(name);
         }
     }

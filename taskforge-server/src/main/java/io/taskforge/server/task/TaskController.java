@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.client.TaskValidationException;
 import io.taskforge.client.TaskforgeClient;
+import io.taskforge.server.auth.CodePermission;
+import io.taskforge.server.auth.CurrentCaller;
 import io.taskforge.server.problem.InvalidRequestException;
 import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.store.Inserted;
@@ -41,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Tasks section of API.md. Every call goes through {@link TaskforgeClient}, which checks bounds
- * before anything is written; this class only translates HTTP to it and back.
+ * before anything is written; this class only translates HTTP to it and back. Every call acts in
+ * the caller's tenant: a task of another tenant is answered exactly as a missing one.
  */
 @RestController
 @RequestMapping(path = "/api/v1/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,10 +55,14 @@ class TaskController {
 
     private final TaskforgeClient client;
     private final JsonMapper json;
+    private final CurrentCaller caller;
+    private final CodePermission codePermission;
 
-    TaskController(TaskforgeClient client, JsonMapper json) {
+    TaskController(TaskforgeClient client, JsonMapper json, CurrentCaller caller, CodePermission codePermission) {
         this.client = client;
         this.json = json;
+        this.caller = caller;
+        this.codePermission = codePermission;
     }
 
     /** {@code total} only when asked for ({@code includeTotal=true}): counting costs. */
@@ -115,6 +122,10 @@ class TaskController {
             responseCode = "409",
             description = "the `uniqueKey` is held by a task not yet finished (the problem names it)")
     @ApiResponse(responseCode = "413", description = "the payload is over 1 MiB")
+    @ApiResponse(
+            responseCode = "403",
+            description = "a `shell` task from a caller who may not run code (ADMINs, or OPERATORs where the tenant"
+                    + " allows it)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> create(
             @RequestBody TaskRequests.CreateTask body,
@@ -123,8 +134,10 @@ class TaskController {
                             example = "order-7-export")
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     String idempotencyKey) {
+        codePermission.checkTaskTypes(List.of(body.type() == null ? "" : body.type()));
         NewTask task = body.toNewTask(json, blankToNull(idempotencyKey), "");
-        return TaskResponse.created(client.submitAll(List.of(task), "").getFirst());
+        return TaskResponse.created(
+                client.submitAll(caller.tenantId(), List.of(task), "").getFirst());
     }
 
     /**
@@ -149,11 +162,14 @@ class TaskController {
         if (requests.size() > max) {
             throw new TaskValidationException("tasks", "at most " + max + " tasks per batch, got " + requests.size());
         }
+        codePermission.checkTaskTypes(requests.stream()
+                .map(r -> r == null || r.type() == null ? "" : r.type())
+                .toList());
         for (int i = 0; i < requests.size(); i++) {
             TaskRequests.CreateTask r = requests.get(i);
             tasks.add(r == null ? null : r.toNewTask(json, key == null ? null : key + "#" + i, "tasks[" + i + "]."));
         }
-        List<Inserted> inserted = client.submitAll(tasks, "tasks");
+        List<Inserted> inserted = client.submitAll(caller.tenantId(), tasks, "tasks");
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new BatchResponse(
                         inserted.stream().map(i -> TaskResponse.of(i.task())).toList()));
@@ -250,7 +266,7 @@ class TaskController {
                 limit,
                 cursor,
                 includeTotal);
-        TaskPage page = client.list(query);
+        TaskPage page = client.list(caller.tenantId(), query);
         return new TaskListResponse(
                 page.items().stream().map(TaskResponse::of).toList(), page.nextCursor(), page.total());
     }
@@ -260,7 +276,7 @@ class TaskController {
     @ApiResponse(responseCode = "404", description = "no such task")
     @GetMapping("/{id}")
     TaskResponse get(@Parameter(description = "the task's id") @PathVariable String id) {
-        return TaskResponse.of(forTask(id, client::get));
+        return TaskResponse.of(forTask(id, taskId -> client.get(caller.tenantId(), taskId)));
     }
 
     @Operation(
@@ -276,7 +292,7 @@ class TaskController {
     TaskResponse update(
             @Parameter(description = "the task's id") @PathVariable String id,
             @RequestBody TaskRequests.PatchTask body) {
-        return TaskResponse.of(forTask(id, taskId -> client.update(taskId, body.toPatch(), null)));
+        return TaskResponse.of(forTask(id, taskId -> client.update(caller.tenantId(), taskId, body.toPatch(), null)));
     }
 
     /** Soft delete; a RUNNING task only with {@code force=true}, which cancels it first. */
@@ -295,7 +311,7 @@ class TaskController {
             @Parameter(description = "cancel a RUNNING task and delete it", schema = @Schema(type = "boolean"))
                     @RequestParam(required = false)
                     String force) {
-        forTask(id, taskId -> client.delete(taskId, bool("force", force), null));
+        forTask(id, taskId -> client.delete(caller.tenantId(), taskId, bool("force", force), null));
     }
 
     @Operation(
@@ -309,7 +325,7 @@ class TaskController {
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TaskResponse cancel(@Parameter(description = "the task's id") @PathVariable String id) {
-        return TaskResponse.of(forTask(id, client::cancel));
+        return TaskResponse.of(forTask(id, taskId -> client.cancel(caller.tenantId(), taskId, null)));
     }
 
     @Operation(
@@ -324,7 +340,7 @@ class TaskController {
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TaskResponse retry(@Parameter(description = "the task's id") @PathVariable String id) {
-        return TaskResponse.of(forTask(id, client::retry));
+        return TaskResponse.of(forTask(id, taskId -> client.retry(caller.tenantId(), taskId, null)));
     }
 
     @Operation(
@@ -335,7 +351,7 @@ class TaskController {
     @ApiResponse(responseCode = "404", description = "no such task")
     @GetMapping("/{id}/events")
     EventListResponse events(@Parameter(description = "the task's id") @PathVariable String id) {
-        List<TaskEvent> events = forTask(id, client::events);
+        List<TaskEvent> events = forTask(id, taskId -> client.events(caller.tenantId(), taskId));
         return new EventListResponse(events.stream().map(TaskController::event).toList());
     }
 
@@ -363,7 +379,7 @@ class TaskController {
         LogPage page = forTask(id, taskId -> {
             long afterSeq = number("after", after, 0);
             int max = (int) Math.min(Integer.MAX_VALUE, number("limit", limit, DEFAULT_LOG_PAGE));
-            return client.logs(taskId, afterSeq, max);
+            return client.logs(caller.tenantId(), taskId, afterSeq, max);
         });
         return new LogPageResponse(
                 page.items().stream().map(LogLineResponse::of).toList(), page.nextAfter());

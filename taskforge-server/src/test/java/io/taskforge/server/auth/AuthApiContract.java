@@ -269,6 +269,35 @@ abstract class AuthApiContract {
         assertProblem(tenantAdmin.delete("/api/v1/members/" + name), 409);
     }
 
+    @Test
+    void running_code_is_for_admins_unless_the_tenant_lets_its_operators() {
+        String tenant = "code-" + suffix;
+        assertThat(admin.post("/api/v1/tenants", json("{'id': '%s', 'name': 'Code'}", tenant))
+                        .status())
+                .isEqualTo(201);
+        String name = "coder-" + suffix;
+        assertThat(admin.post(
+                                "/api/v1/users",
+                                json(
+                                        "{'name': '%s', 'password': 'password-%s', 'tenants': {'%s': 'OPERATOR'}}",
+                                        name, name, tenant))
+                        .status())
+                .isEqualTo(201);
+        Http operator = signedIn(name);
+        String shell = "{\"type\": \"shell\", \"queue\": \"idle-auth\", \"payload\": {\"command\": \"id\"}}";
+        Response refused = operator.post("/api/v1/tasks", shell);
+        assertProblem(refused, 403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:taskforge:problem:code-execution-forbidden");
+        assertProblem(operator.post("/api/v1/tasks/batch", "{\"tasks\": [{\"type\": \"noop\"}, " + shell + "]}"), 403);
+        String script = "{\"name\": \"s-" + suffix + "\", \"language\": \"bash\", \"content\": \"echo hi\"}";
+        assertProblem(operator.post("/api/v1/scripts", script), 403);
+
+        Response granted = admin.patch("/api/v1/tenants/" + tenant, "{\"operatorCode\": true}");
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        assertThat(operator.post("/api/v1/tasks", shell).status()).isEqualTo(201);
+        assertThat(operator.post("/api/v1/scripts", script).status()).isEqualTo(201);
+    }
+
     // ---- tenants ------------------------------------------------------------------------------------
 
     @Test

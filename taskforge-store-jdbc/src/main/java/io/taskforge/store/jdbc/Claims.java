@@ -27,6 +27,11 @@ import java.util.Optional;
  * them, keeps the first N of all in claim order, and makes exactly those RUNNING. Either way a
  * claim reads about N index entries per queue, however long the backlog: one statement over a list
  * of queues would make the database sort every ready task of them first.
+ *
+ * <p>A claim for one tenant (remote workers acting for a tenant) always picks, with the tenant in
+ * the pick's condition: it reads the claim index in order and steps over other tenants' ready tasks,
+ * so it costs more the more of them wait ahead. The engine's workers claim for every tenant and never
+ * take that path, so the hot path is unchanged.
  */
 final class Claims {
     /** Highest priority first, then earliest runAt, then id: the order the statement picked them in. */
@@ -47,6 +52,7 @@ final class Claims {
     private final QueueLimits limits;
     private final String claimSql;
     private final String pickSql;
+    private final String tenantPickSql;
     private final String claimPickedSql;
     /** Whether the claim statements append the STARTED events and return tags themselves. */
     private final boolean withEvents;
@@ -61,6 +67,9 @@ final class Claims {
         this.limits = limits;
         this.pickSql = "SELECT id, priority, run_at FROM tf_task"
                 + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND queue = ?"
+                + " ORDER BY priority DESC, run_at, id LIMIT ?" + d.forUpdateSkipLocked();
+        this.tenantPickSql = "SELECT id, priority, run_at FROM tf_task"
+                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND queue = ? AND tenant_id = ?"
                 + " ORDER BY priority DESC, run_at, id LIMIT ?" + d.forUpdateSkipLocked();
         String claimPicked = "UPDATE tf_task SET " + ASSIGNMENTS + " WHERE " + d.anyOf("id")
                 + " AND status = 'QUEUED' AND deleted_at IS NULL RETURNING " + String.join(", ", TaskRows.COLUMNS);
@@ -92,7 +101,7 @@ final class Claims {
                 return List.of();
             }
             List<Task> claimed = d.inClaimOrder(c, cc -> {
-                if (plan.open().size() == 1) {
+                if (plan.open().size() == 1 && p.tenantId() == null) {
                     String queue = plan.open().getFirst();
                     return claimInOneStatement(cc, p, queue, mostFrom(queue, p, plan));
                 }
@@ -153,10 +162,13 @@ final class Claims {
         List<Candidate> candidates = new ArrayList<>();
         for (String queue : plan.open()) {
             int max = mostFrom(queue, p, plan);
+            Args pickArgs = p.tenantId() == null
+                    ? db.args().text(queue).integer(max)
+                    : db.args().text(queue).text(p.tenantId()).integer(max);
             candidates.addAll(JdbcRunner.query(
                     c,
-                    pickSql,
-                    db.args().text(queue).integer(max),
+                    p.tenantId() == null ? pickSql : tenantPickSql,
+                    pickArgs,
                     rs -> new Candidate(d.readId(rs, "id"), rs.getInt("priority"), d.readInstant(rs, "run_at"))));
         }
         if (candidates.isEmpty()) {

@@ -50,11 +50,11 @@ final class DeadLetterReplay {
         }
     }
 
-    int retryFailed(String queue, Instant now, String actor) {
+    int retryFailed(String tenantId, String queue, Instant now, String actor) {
         int total = 0;
         String after = null;
         while (true) {
-            Batch batch = batchWithRetries(queue, after, now, actor);
+            Batch batch = batchWithRetries(tenantId, queue, after, now, actor);
             total += batch.retried();
             if (batch.lastId() == null) {
                 return total;
@@ -63,13 +63,13 @@ final class DeadLetterReplay {
         }
     }
 
-    private Batch batchWithRetries(String queue, String after, Instant now, String actor) {
+    private Batch batchWithRetries(String tenantId, String queue, String after, Instant now, String actor) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return db.write(
                         "retry failed tasks of queue " + queue,
                         (c, scope) -> {
-                            Batch b = batch(c, queue, after, now, actor);
+                            Batch b = batch(c, tenantId, queue, after, now, actor);
                             if (b.retried() > 0) {
                                 scope.queued(queue);
                             }
@@ -87,15 +87,20 @@ final class DeadLetterReplay {
         }
     }
 
-    private Batch batch(Connection c, String queue, String after, Instant now, String actor) throws SQLException {
+    private Batch batch(Connection c, String tenantId, String queue, String after, Instant now, String actor)
+            throws SQLException {
         Args args = db.args().text(queue);
+        if (tenantId != null) {
+            args.text(tenantId);
+        }
         if (after != null) {
             args.id(after);
         }
         List<Failed> failed = JdbcRunner.query(
                 c,
                 "SELECT id, tenant_id, unique_key, attempt FROM tf_task WHERE queue = ? AND status = 'FAILED'"
-                        + " AND deleted_at IS NULL" + (after == null ? "" : " AND id > ?")
+                        + " AND deleted_at IS NULL" + (tenantId == null ? "" : " AND tenant_id = ?")
+                        + (after == null ? "" : " AND id > ?")
                         + " ORDER BY id LIMIT ?" + d.forUpdate(),
                 args.integer(BATCH),
                 rs -> new Failed(

@@ -69,7 +69,8 @@ final class JdbcPipelineStore implements PipelineStore {
     }
 
     @Override
-    public Pipeline pipelineSave(String newId, PipelineDefinition definition, Instant now) {
+    public Pipeline pipelineSave(String tenantId, String newId, PipelineDefinition definition, Instant now) {
+        Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(definition, "definition");
         String text = json.write(PipelineParser.toTree(definition));
         // Two savers of one name may both read version n; the unique index lets one win and the
@@ -79,7 +80,7 @@ final class JdbcPipelineStore implements PipelineStore {
                 return db.write(
                         "save pipeline",
                         (c, scope) -> {
-                            Optional<Pipeline> current = latestByName(c, definition.name());
+                            Optional<Pipeline> current = latestByName(c, tenantId, definition.name());
                             String id = current.map(Pipeline::id).orElse(key(newId));
                             int version = current.map(p -> p.version() + 1).orElse(1);
                             JdbcRunner.update(
@@ -88,7 +89,7 @@ final class JdbcPipelineStore implements PipelineStore {
                                             + " VALUES (?, ?, ?, ?, ?, ?)",
                                     db.args()
                                             .id(id)
-                                            .text(Tags.DEFAULT_TENANT)
+                                            .text(tenantId)
                                             .text(definition.name())
                                             .integer(version)
                                             .json(text)
@@ -114,13 +115,13 @@ final class JdbcPipelineStore implements PipelineStore {
     }
 
     @Override
-    public Optional<Pipeline> pipelineGetByName(String name) {
-        return name == null ? Optional.empty() : db.read("read pipeline", c -> latestByName(c, name));
+    public Optional<Pipeline> pipelineGetByName(String tenantId, String name) {
+        return name == null ? Optional.empty() : db.read("read pipeline", c -> latestByName(c, tenantId, name));
     }
 
     @Override
-    public List<Pipeline> pipelineList(String afterName, int limit) {
-        Args args = db.args().text(Tags.DEFAULT_TENANT);
+    public List<Pipeline> pipelineList(String tenantId, String afterName, int limit) {
+        Args args = db.args().text(Objects.requireNonNull(tenantId, "tenantId"));
         String after = "";
         if (afterName != null) {
             after = " AND p.name > ?";
@@ -162,11 +163,11 @@ final class JdbcPipelineStore implements PipelineStore {
                 pipeline);
     }
 
-    private Optional<Pipeline> latestByName(Connection c, String name) throws SQLException {
+    private Optional<Pipeline> latestByName(Connection c, String tenantId, String name) throws SQLException {
         return JdbcRunner.queryFirst(
                 c,
                 "SELECT p.* FROM tf_pipeline p WHERE p.tenant_id = ? AND p.name = ? ORDER BY p.version DESC LIMIT 1",
-                db.args().text(Tags.DEFAULT_TENANT).text(name),
+                db.args().text(tenantId).text(name),
                 pipeline);
     }
 
@@ -258,7 +259,7 @@ final class JdbcPipelineStore implements PipelineStore {
     @Override
     public List<PipelineRun> pipelineRunList(PipelineRunQuery q) {
         StringBuilder where = new StringBuilder(" WHERE r.tenant_id = ?");
-        Args args = db.args().text(Tags.DEFAULT_TENANT);
+        Args args = db.args().text(Objects.requireNonNull(q.tenantId(), "tenantId"));
         if (q.pipelineId() != null) {
             where.append(" AND r.pipeline_id = ?");
             args.id(key(q.pipelineId()));

@@ -117,7 +117,7 @@ final class JdbcScheduleStore implements ScheduleStore {
     }
 
     @Override
-    public Optional<Schedule> scheduleGetByName(String name) {
+    public Optional<Schedule> scheduleGetByName(String tenantId, String name) {
         if (name == null) {
             return Optional.empty();
         }
@@ -127,16 +127,16 @@ final class JdbcScheduleStore implements ScheduleStore {
                         c,
                         "SELECT " + COLUMNS
                                 + " FROM tf_schedule WHERE tenant_id = ? AND name = ? AND deleted_at IS NULL",
-                        db.args().text(Tags.DEFAULT_TENANT).text(name),
+                        db.args().text(tenantId).text(name),
                         schedule));
     }
 
     @Override
-    public List<Schedule> scheduleList(String afterName, int limit) {
+    public List<Schedule> scheduleList(String tenantId, String afterName, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        Args args = db.args().text(Tags.DEFAULT_TENANT);
+        Args args = db.args().text(Objects.requireNonNull(tenantId, "tenantId"));
         String after = "";
         if (afterName != null) {
             after = " AND name > ?";

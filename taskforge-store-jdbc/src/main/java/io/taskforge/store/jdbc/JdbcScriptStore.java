@@ -90,7 +90,7 @@ final class JdbcScriptStore implements ScriptStore {
     }
 
     @Override
-    public Optional<Script> scriptGetByName(String name) {
+    public Optional<Script> scriptGetByName(String tenantId, String name) {
         if (name == null) {
             return Optional.empty();
         }
@@ -99,16 +99,16 @@ final class JdbcScriptStore implements ScriptStore {
                 c -> JdbcRunner.queryFirst(
                         c,
                         "SELECT " + COLUMNS + FROM + " WHERE s.tenant_id = ? AND s.name = ? AND s.deleted_at IS NULL",
-                        db.args().text(Tags.DEFAULT_TENANT).text(name),
+                        db.args().text(tenantId).text(name),
                         script));
     }
 
     @Override
-    public List<Script> scriptList(String afterName, int limit) {
+    public List<Script> scriptList(String tenantId, String afterName, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        Args args = db.args().text(Tags.DEFAULT_TENANT);
+        Args args = db.args().text(Objects.requireNonNull(tenantId, "tenantId"));
         String after = "";
         if (afterName != null) {
             after = " AND s.name > ?";

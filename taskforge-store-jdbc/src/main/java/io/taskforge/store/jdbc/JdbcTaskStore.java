@@ -245,23 +245,24 @@ final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public List<Tag> tagList() {
-        return tags.list();
+    public List<Tag> tagList(String tenantId) {
+        return tags.list(Objects.requireNonNull(tenantId, "tenantId"));
     }
 
     @Override
-    public Tag tagCreate(String name, String color, Instant now) {
-        return tags.create(Objects.requireNonNull(name, "name"), color, now);
+    public Tag tagCreate(String tenantId, String name, String color, Instant now) {
+        return tags.create(
+                Objects.requireNonNull(tenantId, "tenantId"), Objects.requireNonNull(name, "name"), color, now);
     }
 
     @Override
-    public Optional<Tag> tagUpdate(String name, String color) {
-        return tags.update(name, color);
+    public Optional<Tag> tagUpdate(String tenantId, String name, String color) {
+        return tags.update(tenantId, name, color);
     }
 
     @Override
-    public boolean tagDelete(String name) {
-        return tags.delete(name);
+    public boolean tagDelete(String tenantId, String name) {
+        return tags.delete(tenantId, name);
     }
 
     @Override
@@ -317,8 +318,8 @@ final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public List<io.taskforge.store.QueueStats> queueStatsList(Instant now) {
-        return queues.statsList(now);
+    public List<io.taskforge.store.QueueStats> queueStatsList(String tenantId, Instant now) {
+        return queues.statsList(tenantId, now);
     }
 
     @Override
@@ -334,8 +335,8 @@ final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public int taskRetryFailedInQueue(String queue, Instant now, String actor) {
-        return deadLetters.retryFailed(Objects.requireNonNull(queue, "queue"), now, actor);
+    public int taskRetryFailedInQueue(String tenantId, String queue, Instant now, String actor) {
+        return deadLetters.retryFailed(tenantId, Objects.requireNonNull(queue, "queue"), now, actor);
     }
 
     @Override
@@ -344,8 +345,8 @@ final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public io.taskforge.store.TaskStats taskStats(Instant since, Instant now) {
-        return statistics.stats(Objects.requireNonNull(since, "since"), Objects.requireNonNull(now, "now"));
+    public io.taskforge.store.TaskStats taskStats(String tenantId, Instant since, Instant now) {
+        return statistics.stats(tenantId, Objects.requireNonNull(since, "since"), Objects.requireNonNull(now, "now"));
     }
 
     @Override

@@ -88,7 +88,12 @@ final class Queues {
 
     private record Ready(String queue, long n, Instant oldest) {}
 
-    List<QueueStats> statsList(Instant now) {
+    /**
+     * Counts the tasks of {@code tenantId} (every tenant's when null); settings are the queue's,
+     * shared by every tenant.
+     */
+    List<QueueStats> statsList(String tenantId, Instant now) {
+        String tenant = tenantId == null ? "" : " AND tenant_id = ?";
         return db.read("list queues", c -> {
             // Each part served by an index alone: the counts of waiting and dead tasks by the
             // queue/status index, of running ones by the running index; the ready ones, and the
@@ -96,17 +101,17 @@ final class Queues {
             List<Counts> counts = new ArrayList<>(JdbcRunner.query(
                     c,
                     "SELECT queue, status, count(*) AS n FROM tf_task WHERE status IN ('PENDING', 'SCHEDULED',"
-                            + " 'RETRYING', 'FAILED') AND deleted_at IS NULL GROUP BY queue, status"
+                            + " 'RETRYING', 'FAILED') AND deleted_at IS NULL" + tenant + " GROUP BY queue, status"
                             + " UNION ALL SELECT queue, 'RUNNING', count(*) FROM tf_task"
-                            + " WHERE status = 'RUNNING' AND deleted_at IS NULL GROUP BY queue",
-                    db.args(),
+                            + " WHERE status = 'RUNNING' AND deleted_at IS NULL" + tenant + " GROUP BY queue",
+                    tenantId == null ? db.args() : db.args().text(tenantId).text(tenantId),
                     rs -> new Counts(rs.getString("queue"), rs.getString("status"), rs.getLong("n"))));
             Map<String, Instant> oldest = new HashMap<>();
             List<Ready> ready = JdbcRunner.query(
                     c,
                     "SELECT queue, count(*) AS n, min(run_at) AS oldest FROM tf_task"
-                            + " WHERE status = 'QUEUED' AND deleted_at IS NULL GROUP BY queue",
-                    db.args(),
+                            + " WHERE status = 'QUEUED' AND deleted_at IS NULL" + tenant + " GROUP BY queue",
+                    tenantId == null ? db.args() : db.args().text(tenantId),
                     rs -> new Ready(rs.getString("queue"), rs.getLong("n"), d.readInstant(rs, "oldest")));
             for (Ready r : ready) {
                 counts.add(new Counts(r.queue(), "QUEUED", r.n()));

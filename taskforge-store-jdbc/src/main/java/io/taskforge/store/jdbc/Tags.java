@@ -19,12 +19,10 @@ import java.util.TreeSet;
 
 /**
  * Tags and their attachment to tasks. Tags named on a task are created on the fly, so {@code
- * tf_tag} holds every name in use; the SPI's tag operations act on the default tenant, the only
- * one until multi-tenancy lands.
+ * tf_tag} holds every name in use. Each tenant has its own tags: the same name in two tenants is
+ * two tags, and a tag operation never reads or changes another tenant's tags or tasks.
  */
 final class Tags {
-    static final String DEFAULT_TENANT = "default";
-
     private static final String SELECT = "SELECT g.name, g.color,"
             + " (SELECT count(*) FROM tf_task_tag tt JOIN tf_task t ON t.id = tt.task_id"
             + " WHERE tt.tag = g.name AND t.tenant_id = g.tenant_id AND t.deleted_at IS NULL) AS task_count"
@@ -90,55 +88,51 @@ final class Tags {
         attach(c, List.of(new TaskTags(taskId, tenantId, distinct(tags))), now);
     }
 
-    List<Tag> list() {
+    List<Tag> list(String tenantId) {
         return db.read(
                 "list tags",
-                c -> JdbcRunner.query(c, SELECT + " ORDER BY g.name", db.args().text(DEFAULT_TENANT), TAG));
+                c -> JdbcRunner.query(c, SELECT + " ORDER BY g.name", db.args().text(tenantId), TAG));
     }
 
-    Tag create(String name, String color, Instant now) {
+    Tag create(String tenantId, String name, String color, Instant now) {
         return db.write(
                 "create tag",
                 (c, scope) -> {
                     JdbcRunner.update(
                             c,
                             "INSERT INTO tf_tag (tenant_id, name, color, created_at) VALUES (?, ?, ?, ?)",
-                            db.args()
-                                    .text(DEFAULT_TENANT)
-                                    .text(name)
-                                    .text(color)
-                                    .instant(now));
-                    return find(c, name).orElseThrow();
+                            db.args().text(tenantId).text(name).text(color).instant(now));
+                    return find(c, tenantId, name).orElseThrow();
                 },
                 e -> new TagExistsException(name));
     }
 
-    Optional<Tag> update(String name, String color) {
+    Optional<Tag> update(String tenantId, String name, String color) {
         return db.write("update tag", (c, scope) -> {
             int changed = JdbcRunner.update(
                     c,
                     "UPDATE tf_tag SET color = ? WHERE tenant_id = ? AND name = ?",
-                    db.args().text(color).text(DEFAULT_TENANT).text(name));
-            return changed == 0 ? Optional.empty() : find(c, name);
+                    db.args().text(color).text(tenantId).text(name));
+            return changed == 0 ? Optional.empty() : find(c, tenantId, name);
         });
     }
 
-    boolean delete(String name) {
+    boolean delete(String tenantId, String name) {
         return db.write("delete tag", (c, scope) -> {
             JdbcRunner.update(
                     c,
                     "DELETE FROM tf_task_tag WHERE tag = ? AND task_id IN (SELECT id FROM tf_task WHERE tenant_id = ?)",
-                    db.args().text(name).text(DEFAULT_TENANT));
+                    db.args().text(name).text(tenantId));
             return JdbcRunner.update(
                             c,
                             "DELETE FROM tf_tag WHERE tenant_id = ? AND name = ?",
-                            db.args().text(DEFAULT_TENANT).text(name))
+                            db.args().text(tenantId).text(name))
                     > 0;
         });
     }
 
-    private Optional<Tag> find(Connection c, String name) throws SQLException {
+    private Optional<Tag> find(Connection c, String tenantId, String name) throws SQLException {
         return JdbcRunner.queryFirst(
-                c, SELECT + " AND g.name = ?", db.args().text(DEFAULT_TENANT).text(name), TAG);
+                c, SELECT + " AND g.name = ?", db.args().text(tenantId).text(name), TAG);
     }
 }

@@ -84,6 +84,10 @@ final class TaskListing {
     private String filters(TaskQuery q, Args args) {
         List<String> where = new ArrayList<>();
         where.add("t.deleted_at IS NULL");
+        if (q.tenantId() != null) {
+            where.add("t.tenant_id = ?");
+            args.text(q.tenantId());
+        }
         if (!q.statuses().isEmpty()) {
             where.add(statusIn(q.statuses()));
         }

@@ -1,7 +1,6 @@
 package io.taskforge.store.jdbc;
 
 import io.taskforge.jdbc.JdbcRunner;
-import io.taskforge.jdbc.StatementBinder;
 import io.taskforge.store.TaskStats;
 import io.taskforge.store.TaskStats.MinuteCount;
 import io.taskforge.store.TaskStats.TypeDurations;
@@ -37,6 +36,9 @@ import java.util.Optional;
  *
  * Every query repeats the finished index's condition ({@code status IN (finished) AND deleted_at
  * IS NULL}) word for word: SQLite uses a partial index only when the query's WHERE names its terms.
+ * A tenant's statistics add {@code tenant_id = ?} to every query after those terms: the partial
+ * indexes still choose the rows, and the tenant is checked on each, so a tenant's numbers cost what
+ * the whole server's do.
  */
 final class TaskStatistics {
     /** How many finished tasks percentiles read at most; far more than an hour of a busy queue. */
@@ -57,23 +59,36 @@ final class TaskStatistics {
         this.d = db.dialect();
     }
 
-    TaskStats stats(Instant since, Instant now) {
+    /** @param tenantId the tenant whose tasks count, or null for every tenant's */
+    TaskStats stats(String tenantId, Instant since, Instant now) {
         if (since.isAfter(now)) {
             throw new IllegalArgumentException("the window starts (" + since + ") after it ends (" + now + ")");
         }
         if (Duration.between(since, now).compareTo(MAX_WINDOW) > 0) {
             throw new IllegalArgumentException("the window is longer than " + MAX_WINDOW.toDays() + " days");
         }
+        Tenant tenant = new Tenant(tenantId);
         return db.read("read task statistics", c -> {
-            Map<TaskStatus, Long> counts = countsOfUnfinished(c);
-            List<MinuteCount> perMinute = perMinute(c, since, now, counts);
-            Instant durationsSince = durationsSince(c, since, now);
-            return new TaskStats(counts, perMinute, durations(c, durationsSince, now), durationsSince);
+            Map<TaskStatus, Long> counts = countsOfUnfinished(c, tenant);
+            List<MinuteCount> perMinute = perMinute(c, tenant, since, now, counts);
+            Instant durationsSince = durationsSince(c, tenant, since, now);
+            return new TaskStats(counts, perMinute, durations(c, tenant, durationsSince, now), durationsSince);
         });
     }
 
+    /** The tenant condition of a query (empty for every tenant) and its parameter. */
+    private record Tenant(String id) {
+        String and() {
+            return id == null ? "" : " AND tenant_id = ?";
+        }
+
+        Args bind(Args args) {
+            return id == null ? args : args.text(id);
+        }
+    }
+
     /** Every status 0, then the unfinished ones counted. */
-    private Map<TaskStatus, Long> countsOfUnfinished(Connection c) throws SQLException {
+    private Map<TaskStatus, Long> countsOfUnfinished(Connection c, Tenant tenant) throws SQLException {
         Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
         for (TaskStatus s : TaskStatus.values()) {
             counts.put(s, 0L);
@@ -84,11 +99,12 @@ final class TaskStatistics {
                 // One part per partial index that holds the status (see V7): a single IN list
                 // matches none of them and read the whole table.
                 "SELECT status, count(*) AS n FROM tf_task WHERE status IN ('PENDING', 'SCHEDULED', 'RETRYING')"
-                        + " AND deleted_at IS NULL GROUP BY status"
+                        + " AND deleted_at IS NULL" + tenant.and() + " GROUP BY status"
                         + " UNION ALL SELECT 'QUEUED', count(*) FROM tf_task WHERE status = 'QUEUED' AND deleted_at IS NULL"
+                        + tenant.and()
                         + " UNION ALL SELECT 'RUNNING', count(*) FROM tf_task"
-                        + " WHERE status = 'RUNNING' AND deleted_at IS NULL",
-                StatementBinder.NONE,
+                        + " WHERE status = 'RUNNING' AND deleted_at IS NULL" + tenant.and(),
+                tenant.bind(tenant.bind(tenant.bind(db.args()))),
                 rs -> new StatusCount(TaskStatus.valueOf(rs.getString("status")), rs.getLong("n")))) {
             counts.put(sc.status(), sc.n());
         }
@@ -96,8 +112,8 @@ final class TaskStatistics {
     }
 
     /** Finishes by minute; adds the window's SUCCEEDED, FAILED and CANCELLED to {@code counts}. */
-    private List<MinuteCount> perMinute(Connection c, Instant since, Instant now, Map<TaskStatus, Long> counts)
-            throws SQLException {
+    private List<MinuteCount> perMinute(
+            Connection c, Tenant tenant, Instant since, Instant now, Map<TaskStatus, Long> counts) throws SQLException {
         String minute = d.minuteOf("finished_at");
         record Row(MinuteCount count, long cancelled) {}
         Map<Instant, MinuteCount> counted = new HashMap<>();
@@ -107,8 +123,8 @@ final class TaskStatistics {
                         + " sum(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,"
                         + " sum(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed,"
                         + " sum(CASE WHEN status = 'CANCELLED' THEN 1 ELSE 0 END) AS cancelled"
-                        + " FROM " + FINISHED_IN_WINDOW + " GROUP BY " + minute,
-                db.args().instant(since).instant(now),
+                        + " FROM " + FINISHED_IN_WINDOW + tenant.and() + " GROUP BY " + minute,
+                tenant.bind(db.args().instant(since).instant(now)),
                 rs -> new Row(
                         new MinuteCount(d.readInstant(rs, "minute"), rs.getLong("succeeded"), rs.getLong("failed")),
                         rs.getLong("cancelled")))) {
@@ -128,20 +144,21 @@ final class TaskStatistics {
     }
 
     /** {@code since}, or the finish time of the newest {@link #MAX_DURATION_ROWS}th task when more finished. */
-    private Instant durationsSince(Connection c, Instant since, Instant now) throws SQLException {
+    private Instant durationsSince(Connection c, Tenant tenant, Instant since, Instant now) throws SQLException {
         Optional<Instant> boundary = JdbcRunner.queryFirst(
                 c,
-                "SELECT finished_at FROM " + RAN_IN_WINDOW + " ORDER BY finished_at DESC LIMIT 1 OFFSET ?",
-                db.args().instant(since).instant(now).integer(MAX_DURATION_ROWS - 1),
+                "SELECT finished_at FROM " + RAN_IN_WINDOW + tenant.and()
+                        + " ORDER BY finished_at DESC LIMIT 1 OFFSET ?",
+                tenant.bind(db.args().instant(since).instant(now)).integer(MAX_DURATION_ROWS - 1),
                 rs -> d.readInstant(rs, "finished_at"));
         return boundary.filter(b -> b.isAfter(since)).orElse(since);
     }
 
-    private List<TypeDurations> durations(Connection c, Instant since, Instant now) throws SQLException {
+    private List<TypeDurations> durations(Connection c, Tenant tenant, Instant since, Instant now) throws SQLException {
         List<TypeDurations> byType = new ArrayList<>(JdbcRunner.query(
                 c,
-                d.runTimeStatsSql(RAN_IN_WINDOW + " AND started_at IS NOT NULL"),
-                db.args().instant(since).instant(now),
+                d.runTimeStatsSql(RAN_IN_WINDOW + " AND started_at IS NOT NULL" + tenant.and()),
+                tenant.bind(db.args().instant(since).instant(now)),
                 rs -> new TypeDurations(
                         rs.getString("type"),
                         rs.getLong("n"),
