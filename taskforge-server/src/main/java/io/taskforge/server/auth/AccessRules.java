@@ -21,8 +21,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * Who may call what: the whole access matrix of the API in one place, first match wins. A role
  * is the least one needed in the caller's tenant (ADMIN includes OPERATOR includes VIEWER); a
  * superadmin passes every role check. Reading is VIEWER; submitting, cancelling, retrying and
- * running is OPERATOR; managing scripts, pipelines, schedules, queues, members and keys is ADMIN;
- * tenants and users are the superadmin's. Public: sign-in, health, the API document and the
+ * running is OPERATOR; managing scripts, pipelines, schedules, members and keys is ADMIN;
+ * tenants, users and queue settings (shared by all tenants) are the superadmin's. Public: sign-in, health, the API document and the
  * console's static files (they hold no data; the console signs in through the API).
  */
 final class AccessRules {
@@ -64,10 +64,10 @@ final class AccessRules {
                             "/api/v1/pipelines",
                             "/api/v1/pipelines/**",
                             "/api/v1/schedules",
-                            "/api/v1/schedules/**",
-                            "/api/v1/queues",
-                            "/api/v1/queues/**")
+                            "/api/v1/schedules/**")
                     .access(role(Role.ADMIN));
+            // A queue's pause and limits hold for every tenant's tasks in it: a server-wide setting.
+            rules.requestMatchers(change, "/api/v1/queues", "/api/v1/queues/**").access(superadmin());
         }
         rules.requestMatchers(GET, "/api/**")
                 .access(role(Role.VIEWER))

@@ -3,6 +3,7 @@ package io.taskforge.server.auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskforge.audit.ActorKind;
 import io.taskforge.audit.Outcome;
@@ -120,7 +121,6 @@ class AuthController {
 
     @Operation(
             operationId = "login",
-            security = {},
             summary = "Sign in",
             description = "Failed attempts are limited per account and per client address: past the limit every"
                     + " attempt is refused with 429 and Retry-After for a while, even with the right password.")
@@ -130,6 +130,7 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "too many failed attempts; `Retry-After` says when to try again")
     // Recorded below with the name that was given, which the request filter cannot know.
     @Audited(recorded = false)
+    @SecurityRequirements // none: this is how a caller gets credentials
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenResponse> login(@RequestBody LoginRequest body, HttpServletRequest request) {
         List<FieldError> missing = new ArrayList<>();
@@ -189,14 +190,16 @@ class AuthController {
                 .orElse(null);
     }
 
-    @Operation(
-            operationId = "refreshToken",
-            security = {},
-            summary = "Exchange a refresh token for new tokens")
+    @Operation(operationId = "refreshToken", summary = "Exchange a refresh token for new tokens")
     @ApiResponse(responseCode = "200", description = "a new access token and the next refresh token")
     @ApiResponse(responseCode = "401", description = "the refresh token is unknown, used, revoked or expired")
+    @ApiResponse(responseCode = "422", description = "no refresh token given")
+    @SecurityRequirements // none: the refresh token in the body is the credential
     @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
     TokenResponse refresh(@RequestBody RefreshRequest body) {
+        if (body.refreshToken() == null || body.refreshToken().isBlank()) {
+            throw new TaskValidationException("refreshToken", "is required");
+        }
         return pairs.refresh(body.refreshToken(), id -> store.userGet(id))
                 .orElseThrow(() -> AuthErrors.unauthorized("the refresh token is not valid: sign in again"));
     }

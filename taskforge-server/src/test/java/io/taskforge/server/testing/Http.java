@@ -140,10 +140,20 @@ public final class Http {
         boolean signedInAsAdmin = credentials(b, headers);
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 401 && signedInAsAdmin) {
-                // The token was for an earlier server on this port, or expired: sign in again once.
-                ADMIN_TOKENS.remove(base);
+            if (r.statusCode() == 401 && signedInAsAdmin && !adminToken().equals(usedToken(b))) {
+                // The token was for an earlier server on this port, or expired, and another request
+                // signed in again meanwhile: try once more with the new one.
                 return send(method, path, body, contentType, headers);
+            }
+            if (r.statusCode() == 401
+                    && signedInAsAdmin
+                    && r.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token")) {
+                // The server refused the token itself (not the request): sign in again, once.
+                ADMIN_TOKENS.remove(base);
+                HttpRequest.Builder again = b.copy();
+                again.setHeader("Authorization", "Bearer " + adminToken());
+                HttpResponse<String> retried = client.send(again.build(), HttpResponse.BodyHandlers.ofString());
+                return new Response(retried.statusCode(), retried.headers(), retried.body());
             }
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
@@ -182,6 +192,10 @@ public final class Http {
         try (EventStream stream = open(path, headers)) {
             return new SseResult(stream.status(), stream.headers(), stream.awaitEnd());
         }
+    }
+
+    private static String usedToken(HttpRequest.Builder b) {
+        return b.build().headers().firstValue("Authorization").orElse("").replaceFirst("^Bearer ", "");
     }
 
     /** Adds the credentials and tenant of this client; true when they are the admin's cached token. */
