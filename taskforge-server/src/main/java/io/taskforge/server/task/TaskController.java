@@ -11,6 +11,7 @@ import io.taskforge.client.TaskValidationException;
 import io.taskforge.client.TaskforgeClient;
 import io.taskforge.server.auth.CodePermission;
 import io.taskforge.server.auth.CurrentCaller;
+import io.taskforge.server.auth.TenantQuotas;
 import io.taskforge.server.problem.InvalidRequestException;
 import io.taskforge.server.problem.NotFoundException;
 import io.taskforge.store.Inserted;
@@ -57,12 +58,19 @@ class TaskController {
     private final JsonMapper json;
     private final CurrentCaller caller;
     private final CodePermission codePermission;
+    private final TenantQuotas quotas;
 
-    TaskController(TaskforgeClient client, JsonMapper json, CurrentCaller caller, CodePermission codePermission) {
+    TaskController(
+            TaskforgeClient client,
+            JsonMapper json,
+            CurrentCaller caller,
+            CodePermission codePermission,
+            TenantQuotas quotas) {
         this.client = client;
         this.json = json;
         this.caller = caller;
         this.codePermission = codePermission;
+        this.quotas = quotas;
     }
 
     /** {@code total} only when asked for ({@code includeTotal=true}): counting costs. */
@@ -121,7 +129,10 @@ class TaskController {
     @ApiResponse(
             responseCode = "409",
             description = "the `uniqueKey` is held by a task not yet finished (the problem names it)")
-    @ApiResponse(responseCode = "413", description = "the payload is over 1 MiB")
+    @ApiResponse(
+            responseCode = "413",
+            description = "the payload is over 1 MiB, or over the tenant's `maxPayloadBytes`")
+    @ApiResponse(responseCode = "429", description = "the tenant's `maxWaiting` quota is reached; the problem names it")
     @ApiResponse(
             responseCode = "403",
             description = "a `shell` task from a caller who may not run code (ADMINs, or OPERATORs where the tenant"
@@ -136,6 +147,7 @@ class TaskController {
                     String idempotencyKey) {
         codePermission.checkTaskTypes(List.of(body.type() == null ? "" : body.type()));
         NewTask task = body.toNewTask(json, blankToNull(idempotencyKey), "");
+        quotas.checkSubmit(caller.tenantId(), List.of(task));
         return TaskResponse.created(
                 client.submitAll(caller.tenantId(), List.of(task), "").getFirst());
     }
@@ -169,6 +181,7 @@ class TaskController {
             TaskRequests.CreateTask r = requests.get(i);
             tasks.add(r == null ? null : r.toNewTask(json, key == null ? null : key + "#" + i, "tasks[" + i + "]."));
         }
+        quotas.checkSubmit(caller.tenantId(), tasks);
         List<Inserted> inserted = client.submitAll(caller.tenantId(), tasks, "tasks");
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new BatchResponse(
@@ -292,7 +305,8 @@ class TaskController {
     TaskResponse update(
             @Parameter(description = "the task's id") @PathVariable String id,
             @RequestBody TaskRequests.PatchTask body) {
-        return TaskResponse.of(forTask(id, taskId -> client.update(caller.tenantId(), taskId, body.toPatch(), null)));
+        return TaskResponse.of(
+                forTask(id, taskId -> client.update(caller.tenantId(), taskId, body.toPatch(), actor())));
     }
 
     /** Soft delete; a RUNNING task only with {@code force=true}, which cancels it first. */
@@ -311,7 +325,7 @@ class TaskController {
             @Parameter(description = "cancel a RUNNING task and delete it", schema = @Schema(type = "boolean"))
                     @RequestParam(required = false)
                     String force) {
-        forTask(id, taskId -> client.delete(caller.tenantId(), taskId, bool("force", force), null));
+        forTask(id, taskId -> client.delete(caller.tenantId(), taskId, bool("force", force), actor()));
     }
 
     @Operation(
@@ -325,7 +339,7 @@ class TaskController {
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TaskResponse cancel(@Parameter(description = "the task's id") @PathVariable String id) {
-        return TaskResponse.of(forTask(id, taskId -> client.cancel(caller.tenantId(), taskId, null)));
+        return TaskResponse.of(forTask(id, taskId -> client.cancel(caller.tenantId(), taskId, actor())));
     }
 
     @Operation(
@@ -340,7 +354,7 @@ class TaskController {
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TaskResponse retry(@Parameter(description = "the task's id") @PathVariable String id) {
-        return TaskResponse.of(forTask(id, taskId -> client.retry(caller.tenantId(), taskId, null)));
+        return TaskResponse.of(forTask(id, taskId -> client.retry(caller.tenantId(), taskId, actor())));
     }
 
     @Operation(
@@ -433,5 +447,10 @@ class TaskController {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Who a task's history names for a change made through this request: the user or key's name. */
+    private String actor() {
+        return caller.caller().subject();
     }
 }

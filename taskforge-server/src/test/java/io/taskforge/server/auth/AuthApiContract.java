@@ -235,10 +235,15 @@ abstract class AuthApiContract {
         assertProblem(refused, 403);
         assertThat(refused.json().get("detail").asString()).contains("VIEWER");
 
-        Http operator = signedIn(user("operator", "OPERATOR"));
-        assertThat(operator.post("/api/v1/tasks", "{\"type\": \"noop\", \"queue\": \"idle-auth\"}")
-                        .status())
-                .isEqualTo(201);
+        String operatorName = user("operator", "OPERATOR");
+        Http operator = signedIn(operatorName);
+        Response submitted = operator.post("/api/v1/tasks", "{\"type\": \"noop\", \"queue\": \"idle-auth\"}");
+        assertThat(submitted.status()).isEqualTo(201);
+        String id = submitted.json().get("id").asString();
+        assertThat(operator.post("/api/v1/tasks/" + id + "/cancel").status()).isBetween(200, 202);
+        // The task's history names who cancelled it.
+        assertThat(operator.get("/api/v1/tasks/" + id + "/events").body())
+                .contains("\"actor\":\"" + operatorName + "\"");
         assertProblem(
                 operator.post(
                         "/api/v1/scripts",
@@ -296,6 +301,35 @@ abstract class AuthApiContract {
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
         assertThat(operator.post("/api/v1/tasks", shell).status()).isEqualTo(201);
         assertThat(operator.post("/api/v1/scripts", script).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_tenant_over_its_quotas_is_refused_with_a_problem_naming_the_quota() {
+        String tenant = "quota-" + suffix;
+        Response created = admin.post(
+                "/api/v1/tenants",
+                json("{'id': '%s', 'name': 'Quota', 'maxWaiting': 2, 'maxPayloadBytes': 64}", tenant));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("maxWaiting").asInt()).isEqualTo(2);
+        Http there = admin.inTenant(tenant);
+        String task = "{\"type\": \"noop\", \"queue\": \"idle-quota\"}";
+        assertThat(there.post("/api/v1/tasks", task).status()).isEqualTo(201);
+        assertThat(there.post("/api/v1/tasks", task).status()).isEqualTo(201);
+
+        Response full = there.post("/api/v1/tasks", task);
+        assertProblem(full, 429);
+        assertThat(full.json().get("quota").asString()).isEqualTo("maxWaiting");
+        assertThat(full.header("Retry-After")).isPresent();
+        assertProblem(there.post("/api/v1/tasks/batch", "{\"tasks\": [" + task + "]}"), 429);
+
+        Response big = there.post(
+                "/api/v1/tasks",
+                "{\"type\": \"noop\", \"queue\": \"idle-quota\", \"payload\": {\"text\": \"" + "x".repeat(100)
+                        + "\"}}");
+        assertProblem(big, 413);
+        assertThat(big.json().get("quota").asString()).isEqualTo("maxPayloadBytes");
+        // Other tenants are not held back by this one's quota.
+        assertThat(admin.post("/api/v1/tasks", task).status()).isEqualTo(201);
     }
 
     // ---- tenants ------------------------------------------------------------------------------------

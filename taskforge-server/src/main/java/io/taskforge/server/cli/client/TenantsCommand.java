@@ -48,9 +48,6 @@ public final class TenantsCommand implements Runnable {
         @Option(names = "--max-waiting", paramLabel = "N", description = "Most tasks waiting at once (0: no limit).")
         Integer maxWaiting;
 
-        @Option(names = "--max-running", paramLabel = "N", description = "Most tasks running at once (0: no limit).")
-        Integer maxRunning;
-
         @Option(
                 names = "--max-payload",
                 paramLabel = "BYTES",
@@ -68,7 +65,6 @@ public final class TenantsCommand implements Runnable {
                 body.put("operatorCode", operatorCode);
             }
             limit(body, "maxWaiting", maxWaiting, creating);
-            limit(body, "maxRunning", maxRunning, creating);
             limit(body, "maxPayloadBytes", maxPayloadBytes, creating);
         }
 
@@ -81,8 +77,7 @@ public final class TenantsCommand implements Runnable {
     }
 
     static String limits(JsonNode t) {
-        return "waiting " + orNone(t, "maxWaiting") + ", running " + orNone(t, "maxRunning") + ", payload "
-                + orNone(t, "maxPayloadBytes");
+        return "waiting " + orNone(t, "maxWaiting") + ", payload " + orNone(t, "maxPayloadBytes");
     }
 
     private static String orNone(JsonNode t, String field) {
@@ -96,7 +91,7 @@ public final class TenantsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Table table = new Table("ID", "NAME", "OPERATOR CODE", "MAX WAITING", "MAX RUNNING", "MAX PAYLOAD");
+            Table table = new Table("ID", "NAME", "OPERATOR CODE", "MAX WAITING", "MAX PAYLOAD");
             client.output()
                     .printList(
                             client.api().get("/tenants"),
@@ -107,7 +102,6 @@ public final class TenantsCommand implements Runnable {
                                     Json.text(t, "name"),
                                     t.path("operatorCode").asBoolean(false) ? "yes" : "",
                                     orNone(t, "maxWaiting"),
-                                    orNone(t, "maxRunning"),
                                     orNone(t, "maxPayloadBytes")));
             return ExitCodes.OK;
         }
