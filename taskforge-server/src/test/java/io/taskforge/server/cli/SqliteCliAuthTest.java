@@ -90,7 +90,7 @@ class SqliteCliAuthTest {
     void a_wrong_password_fails_with_exit_4_and_stores_nothing() {
         Result r = withInput("not-the-password\n", "login", "--user", "admin", "--password-stdin");
         assertThat(r.code()).as(r.toString()).isEqualTo(4);
-        assertThat(r.err()).contains("wrong user name or password");
+        assertThat(r.err()).contains("wrong user name or password").doesNotContain("run 'taskforge login");
         assertThat(config.resolve("credentials.json")).doesNotExist();
         Result empty = withInput("", "login", "--user", "admin", "--password-stdin");
         assertThat(empty.code()).isEqualTo(2);

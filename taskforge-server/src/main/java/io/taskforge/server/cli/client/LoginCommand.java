@@ -60,7 +60,9 @@ public final class LoginCommand implements Callable<Integer> {
                     "/auth/login",
                     Json.mapper().createObjectNode().put("username", name).put("password", password));
         } catch (CliException e) {
-            throw new CliException(ExitCodes.API_ERROR, "sign-in to " + server + " failed: " + e.getMessage());
+            // Only the server's answer: the "run taskforge login" hint under it is for other commands.
+            String why = e.getMessage().lines().findFirst().orElse("");
+            throw new CliException(ExitCodes.API_ERROR, "sign-in to " + server + " failed: " + why);
         }
         Credentials.Session session = new Credentials.Session(
                 name,
