@@ -131,7 +131,12 @@ class FirstStartSecretsTest {
                 String.valueOf(port),
                 "--data-dir",
                 dataDir.toString());
-        p.awaitHealthy(port, Duration.ofSeconds(120));
-        return p;
+        try {
+            p.awaitHealthy(port, Duration.ofSeconds(120));
+            return p;
+        } catch (Exception | AssertionError e) {
+            p.close(); // a server that never became healthy must not outlive the test
+            throw e;
+        }
     }
 }

@@ -108,7 +108,12 @@ class PipelineRestartTest {
                 dataDir.toString(),
                 "--worker-concurrency",
                 "4");
-        p.awaitHealthy(port, Duration.ofSeconds(90));
-        return p;
+        try {
+            p.awaitHealthy(port, Duration.ofSeconds(90));
+            return p;
+        } catch (Exception | AssertionError e) {
+            p.close(); // a server that never became healthy must not outlive the test
+            throw e;
+        }
     }
 }

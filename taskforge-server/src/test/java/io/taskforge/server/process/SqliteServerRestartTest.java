@@ -90,8 +90,13 @@ class SqliteServerRestartTest {
                 dataDir.toString(),
                 "--worker-concurrency",
                 "4");
-        p.awaitHealthy(port, Duration.ofSeconds(90));
-        return p;
+        try {
+            p.awaitHealthy(port, Duration.ofSeconds(90));
+            return p;
+        } catch (Exception | AssertionError e) {
+            p.close(); // a server that never became healthy must not outlive the test
+            throw e;
+        }
     }
 
     private static void submitUntilStopped(Http http, AtomicBoolean submitting, Set<String> acknowledged) {
