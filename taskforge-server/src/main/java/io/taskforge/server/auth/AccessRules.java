@@ -8,6 +8,7 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import io.taskforge.auth.Role;
 import jakarta.servlet.DispatcherType;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -81,35 +82,26 @@ final class AccessRules {
 
     /** At least {@code required} in the caller's tenant. */
     static AuthorizationManager<RequestAuthorizationContext> role(Role required) {
-        return new AuthorizationManager<>() {
-            @Override
-            public AuthorizationResult authorize(
-                    Supplier<? extends Authentication> auth, RequestAuthorizationContext context) {
-                return new AuthorizationDecision(auth.get() instanceof CallerAuthentication ca
-                        && ca.caller().may(required));
-            }
-        };
+        return allow(caller -> caller.may(required));
     }
 
     /** ADMIN, or OPERATOR in a tenant that lets its operators write code ({@code operatorCode}). */
     static AuthorizationManager<RequestAuthorizationContext> codeWriter(AccessCache cache) {
-        return new AuthorizationManager<>() {
-            @Override
-            public AuthorizationResult authorize(
-                    Supplier<? extends Authentication> auth, RequestAuthorizationContext context) {
-                return new AuthorizationDecision(auth.get() instanceof CallerAuthentication ca
-                        && CodePermission.mayWriteCode(ca.caller(), cache));
-            }
-        };
+        return allow(caller -> CodePermission.mayWriteCode(caller, cache));
     }
 
     static AuthorizationManager<RequestAuthorizationContext> superadmin() {
+        return allow(Caller::superadmin);
+    }
+
+    /** Grants an authenticated caller that {@code test} accepts; anyone else is refused. */
+    private static AuthorizationManager<RequestAuthorizationContext> allow(Predicate<Caller> test) {
         return new AuthorizationManager<>() {
             @Override
             public AuthorizationResult authorize(
                     Supplier<? extends Authentication> auth, RequestAuthorizationContext context) {
-                return new AuthorizationDecision(auth.get() instanceof CallerAuthentication ca
-                        && ca.caller().superadmin());
+                return new AuthorizationDecision(
+                        auth.get() instanceof CallerAuthentication ca && test.test(ca.caller()));
             }
         };
     }

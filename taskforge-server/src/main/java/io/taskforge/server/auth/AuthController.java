@@ -158,7 +158,7 @@ class AuthController {
                     Outcome.DENIED,
                     429,
                     "too many failed sign-ins");
-            throw LoginRefused.throttled(wait);
+            throw AuthErrors.throttled(wait);
         }
         if (!passwords.matches(body.password(), user.map(User::passwordHash).orElse(null))) {
             throttle.failed(body.username(), address);
@@ -180,14 +180,9 @@ class AuthController {
         return ResponseEntity.ok(pairs.issue(user.get()));
     }
 
-    /** The tenant a user acts in without asking for one: {@code default} if a member, else the first. */
+    /** The tenant a user acts in without asking for one, as a request would. */
     private String homeTenant(String userId) {
-        return cache.user(userId)
-                .map(a -> a.roles().containsKey(Tenant.DEFAULT)
-                                || (a.roles().isEmpty() && a.user().superadmin())
-                        ? Tenant.DEFAULT
-                        : a.roles().keySet().stream().findFirst().orElse(null))
-                .orElse(null);
+        return cache.user(userId).map(CallerResolver::defaultTenant).orElse(null);
     }
 
     @Operation(operationId = "refreshToken", summary = "Exchange a refresh token for new tokens")

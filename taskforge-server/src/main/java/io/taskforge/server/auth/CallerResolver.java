@@ -74,7 +74,8 @@ final class CallerResolver {
         return new Caller(user.name(), user.id(), null, acting, role, user.superadmin(), clientAddress);
     }
 
-    private static String defaultTenant(UserAccess access) {
+    /** The tenant a user acts in without naming one: {@code default} if a member, else their first. */
+    static String defaultTenant(UserAccess access) {
         Map<String, Role> roles = access.roles();
         if (roles.containsKey(Tenant.DEFAULT)
                 || (roles.isEmpty() && access.user().superadmin())) {

@@ -1,10 +1,6 @@
 package io.taskforge.server.cli.client;
 
-import java.io.BufferedReader;
 import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,7 +48,9 @@ public final class LoginCommand implements Callable<Integer> {
                 name = "admin";
             }
         }
-        String password = password(console, name, server);
+        String password = passwordStdin
+                ? Secrets.stdinLines(1, "password").getFirst()
+                : Secrets.ask("Password for " + name + " at " + server + ": ");
         ApiClient anonymous = new ApiClient(server, Json.mapper());
         JsonNode tokens;
         try {
@@ -87,27 +85,5 @@ public final class LoginCommand implements Callable<Integer> {
                     + "; session kept in " + credentials.file());
         }
         return ExitCodes.OK;
-    }
-
-    private String password(Console console, String name, String server) {
-        if (passwordStdin) {
-            try {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                if (line == null || line.isEmpty()) {
-                    throw CliException.usage("--password-stdin: standard input held no password");
-                }
-                return line;
-            } catch (IOException e) {
-                throw CliException.usage("--password-stdin: cannot read standard input: " + e.getMessage());
-            }
-        }
-        if (console == null) {
-            throw CliException.usage("no terminal to ask for the password: use --password-stdin");
-        }
-        char[] typed = console.readPassword("Password for %s at %s: ", name, server);
-        if (typed == null || typed.length == 0) {
-            throw CliException.usage("no password given");
-        }
-        return new String(typed);
     }
 }
