@@ -11,7 +11,10 @@ import io.taskforge.auth.RefreshToken;
 import io.taskforge.auth.Role;
 import io.taskforge.auth.Tenant;
 import io.taskforge.auth.User;
+import io.taskforge.store.AttemptOutcome;
+import io.taskforge.store.ClaimParams;
 import io.taskforge.store.TaskStore;
+import io.taskforge.task.Task;
 import io.taskforge.task.TaskIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -278,6 +282,141 @@ public abstract class AuthStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- running quota ------------------------------------------------------------------------------
+
+    private Tenant tenantRunningAtMost(String id, Integer maxRunning) {
+        return auth.tenantCreate(new Tenant(id, "Project " + id, null, false, null, maxRunning, null, T0, T0));
+    }
+
+    /** Tasks of a tenant, each a millisecond later than the previous, so they are claimed in this order. */
+    private List<Task> queued(String tenantId, String queue, int n, int startMillis) {
+        List<Task> made = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            made.add(TaskFixtures.aTask()
+                    .withTenant(tenantId)
+                    .withQueue(queue)
+                    .withRunAt(T0.plusMillis(startMillis + i))
+                    .build());
+        }
+        tasks.taskInsertMany(made);
+        return made;
+    }
+
+    private List<Task> claim(int max, String tenantId, String... queues) {
+        Instant now = T0.plusSeconds(10);
+        return tasks.taskClaim(new ClaimParams("w1", List.of(queues), max, now, now.plusSeconds(60), tenantId));
+    }
+
+    private static Map<String, Long> byTenant(List<Task> claimed) {
+        return claimed.stream().collect(Collectors.groupingBy(Task::tenantId, Collectors.counting()));
+    }
+
+    private void succeed(Task running) {
+        tasks.taskSetOutcomeIfRunningMany(
+                List.of(AttemptOutcome.succeeded(running.id(), running.attempt(), "w1", null, T0.plusSeconds(11))));
+    }
+
+    @Test
+    void aClaimTakesNoMoreOfATenantThanItsRunningQuotaAllows() {
+        tenantRunningAtMost("acme", 2);
+        queued("acme", "default", 5, 0);
+        queued(Tenant.DEFAULT, "default", 3, 100);
+
+        List<Task> first = claim(10, null, "default");
+        assertThat(byTenant(first)).containsEntry("acme", 2L).containsEntry(Tenant.DEFAULT, 3L);
+        assertThat(claim(10, null, "default")).isEmpty();
+
+        succeed(first.stream()
+                .filter(t -> t.tenantId().equals("acme"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(claim(10, null, "default")).extracting(Task::tenantId).containsExactly("acme");
+    }
+
+    @Test
+    void aTenantWithNoRoomHoldsUpNoOtherTenantQueuedBehindIt() {
+        tenantRunningAtMost("acme", 1);
+        queued("acme", "default", 40, 0);
+        queued("acme", "mail", 5, 0);
+        List<Task> theirs = queued(Tenant.DEFAULT, "default", 1, 1_000);
+        List<Task> theirMail = queued(Tenant.DEFAULT, "mail", 1, 1_000);
+
+        assertThat(claim(1, null, "default")).extracting(Task::tenantId).containsExactly("acme");
+        assertThat(claim(1, null, "default"))
+                .extracting(Task::id)
+                .containsExactly(theirs.getFirst().id());
+        // Several queues take the picking path: the same rule.
+        assertThat(claim(10, null, "default", "mail"))
+                .extracting(Task::id)
+                .containsExactly(theirMail.getFirst().id());
+    }
+
+    @Test
+    void aRemoteWorkerOfAFullTenantClaimsNothingAndOthersClaimTheirOwn() {
+        tenantRunningAtMost("acme", 1);
+        tenantRunningAtMost("globex", null);
+        queued("acme", "default", 3, 0);
+        queued("globex", "default", 3, 0);
+
+        assertThat(claim(5, "acme", "default")).hasSize(1);
+        assertThat(claim(5, "acme", "default")).isEmpty();
+        assertThat(claim(5, "acme", "default", "mail")).isEmpty();
+        assertThat(claim(5, "globex", "default")).hasSize(3);
+    }
+
+    @Test
+    void aChangedQuotaHoldsFromTheNextClaimAndNoneMeansUnlimited() {
+        Tenant acme = tenantRunningAtMost("acme", 1);
+        queued("acme", "default", 6, 0);
+        assertThat(claim(10, null, "default")).hasSize(1);
+
+        Tenant three = auth.tenantUpdate(new Tenant(
+                        acme.id(), acme.name(), null, false, null, 3, null, acme.createdAt(), T0.plusSeconds(1)))
+                .orElseThrow();
+        assertThat(three.maxRunning()).isEqualTo(3);
+        assertThat(claim(10, null, "default")).hasSize(2);
+
+        auth.tenantUpdate(
+                new Tenant(acme.id(), acme.name(), null, false, null, null, null, acme.createdAt(), T0.plusSeconds(2)));
+        assertThat(claim(10, null, "default")).hasSize(3);
+    }
+
+    @Test
+    void claimersRacingForOneTenantNeverRunMoreThanItsQuota() throws Exception {
+        tenantRunningAtMost("acme", 3);
+        queued("acme", "default", 40, 0);
+        int racers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return claim(5, null, "default").size();
+                }));
+            }
+            start.countDown();
+            int claimed = 0;
+            for (Future<Integer> r : results) {
+                claimed += r.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(claimed).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDeletedTenantsQuotaNoLongerHolds() {
+        tenantRunningAtMost("acme", 1);
+        queued("acme", "default", 3, 0);
+        assertThat(claim(10, null, "default")).hasSize(1);
+        assertThat(auth.tenantDelete("acme", T0.plusSeconds(1))).isTrue();
+        // Its tasks are not claimed by the quota's rule any more (what becomes of them is the API's concern).
+        assertThat(claim(10, null, "default")).hasSize(2);
     }
 
     // ---- secrets ------------------------------------------------------------------------------------

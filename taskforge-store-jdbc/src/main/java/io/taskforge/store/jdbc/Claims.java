@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,10 @@ import java.util.Optional;
  * the pick's condition: it reads the claim index in order and steps over other tenants' ready tasks,
  * so it costs more the more of them wait ahead. The engine's workers claim for every tenant and never
  * take that path, so the hot path is unchanged.
+ *
+ * <p>While a tenant has a {@code max_running} quota ({@link TenantLimits}), claims pick too: the
+ * picks leave out the tasks of tenants with no room left, and the claim takes no more of a tenant's
+ * tasks than it has room for.
  */
 final class Claims {
     /** Highest priority first, then earliest runAt, then id: the order the statement picked them in. */
@@ -50,27 +56,27 @@ final class Claims {
     private final TaskRows rows;
     private final Events events;
     private final QueueLimits limits;
+    private final TenantLimits tenantLimits;
     private final String claimSql;
     private final String pickSql;
     private final String tenantPickSql;
+    private final String pickExcludingSql;
     private final String claimPickedSql;
     /** Whether the claim statements append the STARTED events and return tags themselves. */
     private final boolean withEvents;
 
     private final RowMapper<Task> claimedRows;
 
-    Claims(StoreDb db, TaskRows rows, Events events, QueueLimits limits) {
+    Claims(StoreDb db, TaskRows rows, Events events, QueueLimits limits, TenantLimits tenantLimits) {
         this.db = db;
         this.d = db.dialect();
         this.rows = rows;
         this.events = events;
         this.limits = limits;
-        this.pickSql = "SELECT id, priority, run_at FROM tf_task"
-                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND queue = ?"
-                + " ORDER BY priority DESC, run_at, id LIMIT ?" + d.forUpdateSkipLocked();
-        this.tenantPickSql = "SELECT id, priority, run_at FROM tf_task"
-                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND queue = ? AND tenant_id = ?"
-                + " ORDER BY priority DESC, run_at, id LIMIT ?" + d.forUpdateSkipLocked();
+        this.tenantLimits = tenantLimits;
+        this.pickSql = pickSql("");
+        this.tenantPickSql = pickSql(" AND tenant_id = ?");
+        this.pickExcludingSql = pickSql(" AND NOT (" + d.anyOf("tenant_id") + ")");
         String claimPicked = "UPDATE tf_task SET " + ASSIGNMENTS + " WHERE " + d.anyOf("id")
                 + " AND status = 'QUEUED' AND deleted_at IS NULL RETURNING " + String.join(", ", TaskRows.COLUMNS);
         String claimOne = d.claimSql(ASSIGNMENTS, TaskRows.COLUMNS);
@@ -83,8 +89,14 @@ final class Claims {
         this.claimedRows = withEvents ? rows.mapperWithTags() : rows.mapper();
     }
 
-    /** A ready task considered by a claim over several queues, with what orders it. */
-    private record Candidate(String id, int priority, Instant runAt) {}
+    private String pickSql(String tenantCondition) {
+        return "SELECT id, tenant_id, priority, run_at FROM tf_task"
+                + " WHERE status = 'QUEUED' AND deleted_at IS NULL AND queue = ?" + tenantCondition
+                + " ORDER BY priority DESC, run_at, id LIMIT ?" + d.forUpdateSkipLocked();
+    }
+
+    /** A ready task considered by a claim that picks, with what orders it and whose it is. */
+    private record Candidate(String id, String tenantId, int priority, Instant runAt) {}
 
     private static final Comparator<Candidate> CANDIDATE_ORDER = Comparator.comparingInt(Candidate::priority)
             .reversed()
@@ -100,12 +112,16 @@ final class Claims {
             if (plan.open().isEmpty()) {
                 return List.of();
             }
+            TenantLimits.Room room = tenantLimits.room(c);
+            if (p.tenantId() != null && !room.allows(p.tenantId(), 0)) {
+                return List.of();
+            }
             List<Task> claimed = d.inClaimOrder(c, cc -> {
-                if (plan.open().size() == 1 && p.tenantId() == null) {
+                if (plan.open().size() == 1 && p.tenantId() == null && room.unlimited()) {
                     String queue = plan.open().getFirst();
                     return claimInOneStatement(cc, p, queue, mostFrom(queue, p, plan));
                 }
-                return claimPicked(cc, p, plan);
+                return claimPicked(cc, p, plan, room);
             });
             if (claimed.isEmpty()) {
                 return List.of();
@@ -157,25 +173,52 @@ final class Claims {
         return Math.min(p.max(), plan.caps().getOrDefault(queue, p.max()));
     }
 
-    /** Several queues: pick per queue (up to what a limited one allows), then take the first N of all. */
-    private List<Task> claimPicked(Connection c, ClaimParams p, QueueLimits.Plan plan) throws SQLException {
+    /**
+     * Picks per queue (up to what a limited one allows, leaving out tenants with no room), then takes
+     * the first N of all, no more of a tenant than it has room for.
+     */
+    private List<Task> claimPicked(Connection c, ClaimParams p, QueueLimits.Plan plan, TenantLimits.Room room)
+            throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
         for (String queue : plan.open()) {
             int max = mostFrom(queue, p, plan);
-            Args pickArgs = p.tenantId() == null
-                    ? db.args().text(queue).integer(max)
-                    : db.args().text(queue).text(p.tenantId()).integer(max);
+            String sql;
+            Args pickArgs = db.args().text(queue);
+            if (p.tenantId() != null) {
+                sql = tenantPickSql;
+                pickArgs.text(p.tenantId());
+            } else if (!room.full().isEmpty()) {
+                sql = pickExcludingSql;
+                pickArgs.texts(room.full());
+            } else {
+                sql = pickSql;
+            }
             candidates.addAll(JdbcRunner.query(
                     c,
-                    p.tenantId() == null ? pickSql : tenantPickSql,
-                    pickArgs,
-                    rs -> new Candidate(d.readId(rs, "id"), rs.getInt("priority"), d.readInstant(rs, "run_at"))));
-        }
-        if (candidates.isEmpty()) {
-            return List.of();
+                    sql,
+                    pickArgs.integer(max),
+                    rs -> new Candidate(
+                            d.readId(rs, "id"),
+                            rs.getString("tenant_id"),
+                            rs.getInt("priority"),
+                            d.readInstant(rs, "run_at"))));
         }
         candidates.sort(CANDIDATE_ORDER);
-        List<String> ids = candidates.stream().limit(p.max()).map(Candidate::id).toList();
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> taken = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            if (ids.size() == p.max()) {
+                break;
+            }
+            int ofTenant = taken.getOrDefault(candidate.tenantId(), 0);
+            if (room.allows(candidate.tenantId(), ofTenant)) {
+                ids.add(candidate.id());
+                taken.put(candidate.tenantId(), ofTenant + 1);
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Args args = db.args()
                 .text(p.workerId())
                 .instant(p.leaseUntil())

@@ -41,10 +41,12 @@ final class JdbcAuthStore implements AuthStore {
 
     private final StoreDb db;
     private final Dialect d;
+    private final TenantLimits tenantLimits;
 
-    JdbcAuthStore(StoreDb db) {
+    JdbcAuthStore(StoreDb db, TenantLimits tenantLimits) {
         this.db = db;
         this.d = db.dialect();
+        this.tenantLimits = tenantLimits;
     }
 
     /** The id in the form the database keeps it, or null when it cannot be one of ours. */
@@ -57,7 +59,7 @@ final class JdbcAuthStore implements AuthStore {
     @Override
     public Tenant tenantCreate(Tenant t) {
         Objects.requireNonNull(t, "tenant");
-        return db.write(
+        Tenant created = db.write(
                 "create tenant",
                 (c, scope) -> {
                     JdbcRunner.update(
@@ -76,6 +78,8 @@ final class JdbcAuthStore implements AuthStore {
                     return tenant(c, t.id()).orElseThrow();
                 },
                 e -> taken(e, "tenant", t.id()));
+        tenantLimits.forget();
+        return created;
     }
 
     @Override
@@ -104,7 +108,7 @@ final class JdbcAuthStore implements AuthStore {
 
     @Override
     public Optional<Tenant> tenantUpdate(Tenant t) {
-        return db.write("update tenant", (c, scope) -> {
+        Optional<Tenant> updated = db.write("update tenant", (c, scope) -> {
             int n = JdbcRunner.update(
                     c,
                     "UPDATE tf_tenant SET name = ?, description = ?, operator_code = ?, max_waiting = ?,"
@@ -121,11 +125,14 @@ final class JdbcAuthStore implements AuthStore {
                             .text(t.id()));
             return n == 0 ? Optional.<Tenant>empty() : tenant(c, t.id());
         });
+        // The claims of this server honour a changed running quota from their next claim on.
+        tenantLimits.forget();
+        return updated;
     }
 
     @Override
     public boolean tenantDelete(String id, Instant at) {
-        return db.write("delete tenant", (c, scope) -> {
+        boolean deleted = db.write("delete tenant", (c, scope) -> {
             int n = JdbcRunner.update(
                     c,
                     "UPDATE tf_tenant SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
@@ -142,6 +149,8 @@ final class JdbcAuthStore implements AuthStore {
             }
             return n > 0;
         });
+        tenantLimits.forget();
+        return deleted;
     }
 
     private Tenant tenant(ResultSet rs) throws SQLException {

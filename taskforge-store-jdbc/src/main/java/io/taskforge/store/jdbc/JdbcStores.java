@@ -149,7 +149,7 @@ public final class JdbcStores {
      */
     public static AuthStore auth(TaskStore store) {
         if (store instanceof JdbcTaskStore jdbc) {
-            return new JdbcAuthStore(jdbc.db());
+            return new JdbcAuthStore(jdbc.db(), jdbc.tenantLimits());
         }
         throw new IllegalArgumentException("not a store opened by JdbcStores: " + store);
     }

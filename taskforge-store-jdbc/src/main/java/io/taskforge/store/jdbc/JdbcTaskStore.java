@@ -62,6 +62,7 @@ final class JdbcTaskStore implements TaskStore {
     private final AttemptReports attemptReports;
     private final PipelineAdvance pipelines;
     private final StoreDb db;
+    private final TenantLimits tenantLimits;
 
     JdbcTaskStore(DataSource dataSource, Dialect dialect, ConnectionSource listenConnections, Runnable onClose) {
         this.dialectName = dialect.name();
@@ -76,7 +77,8 @@ final class JdbcTaskStore implements TaskStore {
         this.commands = new TaskCommands(db, rows, events, tags, pipelines);
         this.listing = new TaskListing(db, rows);
         QueueRows queueRows = new QueueRows(db);
-        this.claims = new Claims(db, rows, events, new QueueLimits(db, queueRows));
+        this.tenantLimits = new TenantLimits(db);
+        this.claims = new Claims(db, rows, events, new QueueLimits(db, queueRows), tenantLimits);
         this.outcomes = new Outcomes(db, events, pipelines);
         this.leases = new Leases(db);
         this.logs = new TaskLogs(db);
@@ -291,6 +293,11 @@ final class JdbcTaskStore implements TaskStore {
     /** The way into the database, for stores of other things kept beside the tasks (scripts). */
     StoreDb db() {
         return db;
+    }
+
+    /** The tenants' running quotas the claims honour, which the auth store tells of changes. */
+    TenantLimits tenantLimits() {
+        return tenantLimits;
     }
 
     /** The pipeline store over the same database, sharing the hook that advances runs. */
