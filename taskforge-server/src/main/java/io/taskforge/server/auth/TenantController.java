@@ -55,6 +55,9 @@ class TenantController {
             @Schema(description = "most tasks waiting at once; null: no limit")
             Integer maxWaiting,
 
+            @Schema(description = "most tasks running at once; the others wait their turn. null: no limit")
+            Integer maxRunning,
+
             @Schema(description = "largest task payload in bytes; null: the server's limit")
             Integer maxPayloadBytes,
 
@@ -67,6 +70,7 @@ class TenantController {
                     t.description(),
                     t.operatorCode(),
                     t.maxWaiting(),
+                    t.maxRunning(),
                     t.maxPayloadBytes(),
                     t.createdAt(),
                     t.updatedAt());
@@ -90,11 +94,17 @@ class TenantController {
             String description,
             Boolean operatorCode,
             Integer maxWaiting,
+            Integer maxRunning,
             Integer maxPayloadBytes) {}
 
     @Schema(name = "UpdateTenant", description = "Fields to change; absent fields stay. Limits: 0 removes one.")
     record UpdateTenant(
-            String name, String description, Boolean operatorCode, Integer maxWaiting, Integer maxPayloadBytes) {}
+            String name,
+            String description,
+            Boolean operatorCode,
+            Integer maxWaiting,
+            Integer maxRunning,
+            Integer maxPayloadBytes) {}
 
     @Operation(operationId = "listTenants", summary = "List tenants")
     @GetMapping
@@ -122,6 +132,7 @@ class TenantController {
         Inputs.text(errors, "name", body.name(), 100, true);
         Inputs.text(errors, "description", body.description(), 1000, false);
         Inputs.positive(errors, "maxWaiting", body.maxWaiting());
+        Inputs.positive(errors, "maxRunning", body.maxRunning());
         Inputs.positive(errors, "maxPayloadBytes", body.maxPayloadBytes());
         if (!errors.isEmpty()) {
             throw new TaskValidationException(errors);
@@ -134,7 +145,7 @@ class TenantController {
                     body.description(),
                     Boolean.TRUE.equals(body.operatorCode()),
                     body.maxWaiting(),
-                    null,
+                    body.maxRunning(),
                     body.maxPayloadBytes(),
                     now,
                     now));
@@ -156,6 +167,7 @@ class TenantController {
         Inputs.text(errors, "description", body.description(), 1000, false);
         for (var limit : List.of(
                 new Object[] {"maxWaiting", body.maxWaiting()},
+                new Object[] {"maxRunning", body.maxRunning()},
                 new Object[] {"maxPayloadBytes", body.maxPayloadBytes()})) {
             if (limit[1] != null && (Integer) limit[1] < 0) {
                 errors.add(new FieldError((String) limit[0], "must be at least 0 (0 removes the limit)"));
@@ -170,7 +182,7 @@ class TenantController {
                 body.description() == null ? t.description() : body.description(),
                 body.operatorCode() == null ? t.operatorCode() : body.operatorCode(),
                 limit(body.maxWaiting(), t.maxWaiting()),
-                t.maxRunning(),
+                limit(body.maxRunning(), t.maxRunning()),
                 limit(body.maxPayloadBytes(), t.maxPayloadBytes()),
                 t.createdAt(),
                 Instant.now());

@@ -1,9 +1,11 @@
 package io.taskforge.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.taskforge.server.testing.Http;
 import io.taskforge.server.testing.Http.Response;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -330,6 +332,48 @@ abstract class AuthApiContract {
         assertThat(big.json().get("quota").asString()).isEqualTo("maxPayloadBytes");
         // Other tenants are not held back by this one's quota.
         assertThat(admin.post("/api/v1/tasks", task).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_tenant_runs_no_more_tasks_at_once_than_its_running_quota_while_others_go_on() {
+        String tenant = "busy-" + suffix;
+        Response created = admin.post("/api/v1/tenants", json("{'id': '%s', 'name': 'Busy', 'maxRunning': 1}", tenant));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("maxRunning").asInt()).isEqualTo(1);
+        assertProblem(admin.patch("/api/v1/tenants/" + tenant, "{\"maxRunning\": -1}"), 422);
+        Http there = admin.inTenant(tenant);
+        String sleep = "{\"type\": \"sleep\", \"payload\": {\"seconds\": 30}}";
+        String first = there.post("/api/v1/tasks", sleep).json().get("id").asString();
+        String second = there.post("/api/v1/tasks", sleep).json().get("id").asString();
+        awaitStatus(there, first, "RUNNING");
+
+        // Another tenant's task in the same queue is claimed past the waiting one.
+        String other = admin.post("/api/v1/tasks", "{\"type\": \"noop\"}")
+                .json()
+                .get("id")
+                .asString();
+        awaitStatus(admin, other, "SUCCEEDED");
+        assertThat(status(there, second)).isEqualTo("QUEUED");
+
+        assertThat(there.post("/api/v1/tasks/" + first + "/cancel", "").status())
+                .isEqualTo(202);
+        awaitStatus(there, second, "RUNNING");
+        assertThat(there.post("/api/v1/tasks/" + second + "/cancel", "").status())
+                .isEqualTo(202);
+
+        Response lifted = admin.patch("/api/v1/tenants/" + tenant, "{\"maxRunning\": 0}");
+        assertThat(lifted.status()).as(lifted.toString()).isEqualTo(200);
+        assertThat(lifted.json().get("maxRunning").isNull()).isTrue();
+    }
+
+    private static String status(Http http, String id) {
+        return http.get("/api/v1/tasks/" + id).json().get("status").asString();
+    }
+
+    private static void awaitStatus(Http http, String id, String wanted) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(status(http, id)).isEqualTo(wanted));
     }
 
     // ---- tenants ------------------------------------------------------------------------------------

@@ -49,6 +49,12 @@ public final class TenantsCommand implements Runnable {
         Integer maxWaiting;
 
         @Option(
+                names = "--max-running",
+                paramLabel = "N",
+                description = "Most tasks running at once; the others wait their turn (0: no limit).")
+        Integer maxRunning;
+
+        @Option(
                 names = "--max-payload",
                 paramLabel = "BYTES",
                 description = "Largest task payload accepted (0: the server's limit).")
@@ -65,6 +71,7 @@ public final class TenantsCommand implements Runnable {
                 body.put("operatorCode", operatorCode);
             }
             limit(body, "maxWaiting", maxWaiting, creating);
+            limit(body, "maxRunning", maxRunning, creating);
             limit(body, "maxPayloadBytes", maxPayloadBytes, creating);
         }
 
@@ -77,7 +84,8 @@ public final class TenantsCommand implements Runnable {
     }
 
     static String limits(JsonNode t) {
-        return "waiting " + orNone(t, "maxWaiting") + ", payload " + orNone(t, "maxPayloadBytes");
+        return "waiting " + orNone(t, "maxWaiting") + ", running " + orNone(t, "maxRunning") + ", payload "
+                + orNone(t, "maxPayloadBytes");
     }
 
     private static String orNone(JsonNode t, String field) {
@@ -91,7 +99,7 @@ public final class TenantsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Table table = new Table("ID", "NAME", "OPERATOR CODE", "MAX WAITING", "MAX PAYLOAD");
+            Table table = new Table("ID", "NAME", "OPERATOR CODE", "MAX WAITING", "MAX RUNNING", "MAX PAYLOAD");
             client.output()
                     .printList(
                             client.api().get("/tenants"),
@@ -102,6 +110,7 @@ public final class TenantsCommand implements Runnable {
                                     Json.text(t, "name"),
                                     t.path("operatorCode").asBoolean(false) ? "yes" : "",
                                     orNone(t, "maxWaiting"),
+                                    orNone(t, "maxRunning"),
                                     orNone(t, "maxPayloadBytes")));
             return ExitCodes.OK;
         }
