@@ -101,10 +101,10 @@ class AuditController {
             @Schema(description = "pass as `cursor` for the next page; null on the last page")
             String nextCursor) {}
 
-    /** Refused for want of the ADMIN role in the tenant. */
+    /** Refused for want of the ADMIN role in the tenant, or of superadmin for every tenant's events. */
     static final class NotAnAdminException extends RuntimeException {
-        NotAnAdminException() {
-            super("reading the audit log needs the ADMIN role in the tenant");
+        NotAnAdminException(String message) {
+            super(message);
         }
     }
 
@@ -112,12 +112,16 @@ class AuditController {
             operationId = "listAuditEvents",
             summary = "Read the audit log",
             description = "The events of the caller's tenant, newest first; filters combine. Pages by `cursor`:"
-                    + " pass the `nextCursor` of the previous page. Only for the tenant's administrators.")
+                    + " pass the `nextCursor` of the previous page. Only for the tenant's administrators;"
+                    + " with `allTenants=true`, every tenant's events and those of no tenant (such as sign-ins"
+                    + " with an unknown name), for superadmins only.")
     @ApiResponse(responseCode = "200", description = "one page of events")
     @ApiResponse(
             responseCode = "400",
             description = "a parameter cannot be read, or the cursor is not one of this list")
-    @ApiResponse(responseCode = "403", description = "the caller is not an ADMIN of the tenant")
+    @ApiResponse(
+            responseCode = "403",
+            description = "the caller is not an ADMIN of the tenant, or asks for every tenant and is no superadmin")
     @ApiResponse(responseCode = "422", description = "a value is out of bounds; `errors` names each field")
     @GetMapping
     AuditListResponse list(
@@ -146,14 +150,30 @@ class AuditController {
                             schema = @Schema(type = "integer", minimum = "1", maximum = "500", example = "50"))
                     @RequestParam(required = false)
                     String limit,
-            @Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false)
-                    String cursor) {
+            @Parameter(description = "`nextCursor` of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(
+                            description = "every tenant's events and those of none (superadmins only);"
+                                    + " each event names its tenant")
+                    @RequestParam(defaultValue = "false")
+                    boolean allTenants) {
         Caller caller = currentCaller.caller();
+        if (allTenants && !caller.superadmin()) {
+            throw new NotAnAdminException("reading every tenant's audit log needs a superadmin");
+        }
         if (!caller.may(Role.ADMIN)) {
-            throw new NotAnAdminException();
+            throw new NotAnAdminException("reading the audit log needs the ADMIN role in the tenant");
         }
         AuditQuery query = AuditListParams.parse(
-                caller.tenantId(), actor, action, targetType, targetId, outcome, from, to, limit, cursor);
+                allTenants ? null : caller.tenantId(),
+                actor,
+                action,
+                targetType,
+                targetId,
+                outcome,
+                from,
+                to,
+                limit,
+                cursor);
         AuditPage page = store.auditList(query);
         return new AuditListResponse(
                 page.items().stream().map(AuditEventResponse::of).toList(), page.nextCursor());

@@ -1,5 +1,6 @@
 package io.taskforge.server.cli;
 
+import io.taskforge.server.cli.client.AuditCommand;
 import io.taskforge.server.cli.client.CommandErrors;
 import io.taskforge.server.cli.client.KeysCommand;
 import io.taskforge.server.cli.client.LoginCommand;
@@ -72,6 +73,7 @@ import picocli.CommandLine.Spec;
             TenantsCommand.class,
             MembersCommand.class,
             KeysCommand.class,
+            AuditCommand.class,
             MigrateCommand.class,
             BackupCommand.class,
             CommandLine.HelpCommand.class

@@ -301,6 +301,30 @@ abstract class AuditApiContract {
         assertThat(events("targetId=" + theirs)).isEmpty();
     }
 
+    @Test
+    void a_superadmin_reads_every_tenants_events_and_those_of_no_tenant() {
+        String tenant = "zeta-" + UUID.randomUUID().toString().substring(0, 8);
+        caller.set(new Caller("zed", "u-zed", null, tenant, Role.ADMIN, false, null));
+        String theirs = createTask();
+        JsonNode refused = problem(http.get(AUDIT + "?allTenants=true"), 403);
+        assertThat(refused.get("detail").asString()).contains("superadmin");
+        caller.set(new Caller("root", "u-root", null, "default", Role.ADMIN, true, null));
+        String stranger = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        Response login = http.anonymous()
+                .post("/api/v1/auth/login", "{\"username\": \"" + stranger + "\", \"password\": \"nope-nope\"}");
+        assertThat(login.status()).isEqualTo(401);
+
+        List<JsonNode> created = awaitEvents("allTenants=true&targetId=" + theirs, 1);
+        assertThat(created.getFirst().get("tenantId").asString()).isEqualTo(tenant);
+        List<JsonNode> signIn = awaitEvents("allTenants=true&action=auth.login&actor=" + stranger, 1);
+        assertThat(signIn.getFirst().get("tenantId").isNull()).isTrue();
+        assertThat(signIn.getFirst().get("outcome").asString()).isEqualTo("DENIED");
+        // Without it, the superadmin reads its own tenant's events only.
+        assertThat(events("targetId=" + theirs)).isEmpty();
+        assertThat(events("action=auth.login&actor=" + stranger)).isEmpty();
+        problem(http.get(AUDIT + "?allTenants=maybe"), 400);
+    }
+
     // ---- what the log never holds, and that it cannot be changed --------------------------------------
 
     @Test

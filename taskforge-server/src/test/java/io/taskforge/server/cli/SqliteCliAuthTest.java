@@ -1,6 +1,7 @@
 package io.taskforge.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.taskforge.server.cli.Cli.Result;
 import io.taskforge.server.testing.SqliteStore;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -105,6 +107,9 @@ class SqliteCliAuthTest {
         Result added = cli("tenants", "add", tenant, "--name", "CLI team", "--max-waiting", "100");
         assertThat(added.code()).as(added.toString()).isZero();
         assertThat(cli("tenants", "list").out()).contains(tenant).contains("100");
+        Result running = cli("tenants", "set", tenant, "--max-running", "7");
+        assertThat(running.code()).as(running.toString()).isZero();
+        assertThat(running.out()).contains("running 7");
 
         String user = "ann-" + suffix;
         Result u = withInput(
@@ -133,5 +138,21 @@ class SqliteCliAuthTest {
         assertThat(cli("users", "delete", user).code()).isZero();
         assertThat(cli("users", "delete", user).code()).isEqualTo(4);
         assertThat(cli("tenants", "delete", tenant).code()).isZero();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Result audit = cli("audit", "--action", "tenant.delete", "--target", tenant);
+            assertThat(audit.code()).as(audit.toString()).isZero();
+            assertThat(audit.out()).contains("admin", "tenant.delete", tenant, "SUCCEEDED");
+        });
+        String stranger = "nobody-" + suffix;
+        withInput("wrong-password\n", "login", "--user", stranger, "--password-stdin");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Result everywhere = cli("audit", "--all-tenants", "--actor", stranger);
+            assertThat(everywhere.code()).as(everywhere.toString()).isZero();
+            assertThat(everywhere.out()).contains("TENANT", stranger, "auth.login", "DENIED");
+        });
+        Result badOutcome = cli("audit", "--outcome", "MAYBE");
+        assertThat(badOutcome.code()).isEqualTo(4);
+        assertThat(badOutcome.err()).contains("outcome");
     }
 }
