@@ -49,6 +49,11 @@ final class JdbcAuthStore implements AuthStore {
         this.tenantLimits = tenantLimits;
     }
 
+    /** One statement in a transaction of its own; how many rows it changed. */
+    private int update(String what, String sql, Args args) {
+        return db.write(what, (c, scope) -> JdbcRunner.update(c, sql, args));
+    }
+
     /** The id in the form the database keeps it, or null when it cannot be one of ours. */
     private static String uuid(String id) {
         return TaskIds.isValid(id) ? id.toLowerCase(Locale.ROOT) : null;
@@ -328,13 +333,11 @@ final class JdbcAuthStore implements AuthStore {
         if (user == null) {
             return false;
         }
-        return db.write(
-                "remove membership",
-                (c, scope) -> JdbcRunner.update(
-                                c,
-                                "DELETE FROM tf_membership WHERE tenant_id = ? AND user_id = ?",
-                                db.args().text(tenantId).id(user))
-                        > 0);
+        return update(
+                        "remove membership",
+                        "DELETE FROM tf_membership WHERE tenant_id = ? AND user_id = ?",
+                        db.args().text(tenantId).id(user))
+                > 0;
     }
 
     @Override
@@ -435,13 +438,11 @@ final class JdbcAuthStore implements AuthStore {
         if (key == null) {
             return false;
         }
-        return db.write(
-                "revoke API key",
-                (c, scope) -> JdbcRunner.update(
-                                c,
-                                "UPDATE tf_api_key SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL",
-                                db.args().instant(at).id(key).text(tenantId))
-                        > 0);
+        return update(
+                        "revoke API key",
+                        "UPDATE tf_api_key SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL",
+                        db.args().instant(at).id(key).text(tenantId))
+                > 0;
     }
 
     @Override
@@ -547,13 +548,11 @@ final class JdbcAuthStore implements AuthStore {
         if (key == null) {
             return false;
         }
-        return db.write(
-                "revoke refresh token",
-                (c, scope) -> JdbcRunner.update(
-                                c,
-                                "UPDATE tf_refresh_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                                db.args().instant(at).id(key))
-                        > 0);
+        return update(
+                        "revoke refresh token",
+                        "UPDATE tf_refresh_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                        db.args().instant(at).id(key))
+                > 0;
     }
 
     @Override
@@ -562,22 +561,18 @@ final class JdbcAuthStore implements AuthStore {
         if (key == null) {
             return;
         }
-        db.write(
+        update(
                 "revoke refresh tokens",
-                (c, scope) -> JdbcRunner.update(
-                        c,
-                        "UPDATE tf_refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
-                        db.args().instant(at).id(key)));
+                "UPDATE tf_refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                db.args().instant(at).id(key));
     }
 
     @Override
     public int refreshPurge(Instant before) {
-        return db.write(
+        return update(
                 "purge refresh tokens",
-                (c, scope) -> JdbcRunner.update(
-                        c,
-                        "DELETE FROM tf_refresh_token WHERE expires_at < ?",
-                        db.args().instant(before)));
+                "DELETE FROM tf_refresh_token WHERE expires_at < ?",
+                db.args().instant(before));
     }
 
     // ---- server secrets -----------------------------------------------------------------------------
@@ -589,13 +584,11 @@ final class JdbcAuthStore implements AuthStore {
             return found.get();
         }
         String value = create.get();
-        db.write(
+        update(
                 "store secret",
-                (c, scope) -> JdbcRunner.update(
-                        c,
-                        "INSERT INTO tf_server_secret (name, value, created_at) VALUES (?, ?, ?)"
-                                + " ON CONFLICT (name) DO NOTHING",
-                        db.args().text(name).text(value).instant(Instant.now())));
+                "INSERT INTO tf_server_secret (name, value, created_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (name) DO NOTHING",
+                db.args().text(name).text(value).instant(Instant.now()));
         // Another server may have stored its value first: everyone uses the stored one.
         return readSecret(name).orElseThrow(() -> new StoreException("secret " + name + " was not stored"));
     }
