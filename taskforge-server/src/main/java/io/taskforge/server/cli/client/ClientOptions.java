@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Options every client command has: which server, and tables or JSON. */
 final class ClientOptions {
@@ -81,5 +82,16 @@ final class ClientOptions {
                     ZoneId.systemDefault());
         }
         return output;
+    }
+
+    /**
+     * Says what a removal did: {@code {"<key>": value, "<done>": true}} with {@code --json}, else
+     * {@code message}.
+     */
+    void printRemoved(String key, String value, String done, String message) {
+        ObjectNode answer = api().json().createObjectNode();
+        answer.put(key, value);
+        answer.put(done, true);
+        output().printLine(answer, a -> message);
     }
 }

@@ -105,10 +105,7 @@ public final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             client.api().delete("/api-keys/" + ApiClient.segment(id));
-            ObjectNode answer = client.api().json().createObjectNode();
-            answer.put("id", id);
-            answer.put("revoked", true);
-            client.output().printLine(answer, a -> "API key " + id + " revoked");
+            client.printRemoved("id", id, "revoked", "API key " + id + " revoked");
             return ExitCodes.OK;
         }
     }

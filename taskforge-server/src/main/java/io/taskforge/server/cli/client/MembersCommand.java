@@ -83,10 +83,7 @@ public final class MembersCommand implements Runnable {
         @Override
         public Integer call() {
             client.api().delete("/members/" + ApiClient.segment(name));
-            ObjectNode answer = client.api().json().createObjectNode();
-            answer.put("name", name);
-            answer.put("removed", true);
-            client.output().printLine(answer, a -> name + " removed from this tenant");
+            client.printRemoved("name", name, "removed", name + " removed from this tenant");
             return ExitCodes.OK;
         }
     }

@@ -82,10 +82,7 @@ public final class TagsCommand implements Runnable {
         @Override
         public Integer call() {
             client.api().delete("/tags/" + ApiClient.segment(name));
-            ObjectNode answer = client.api().json().createObjectNode();
-            answer.put("name", name);
-            answer.put("deleted", true);
-            client.output().printLine(answer, a -> "tag '" + name + "' deleted");
+            client.printRemoved("name", name, "deleted", "tag '" + name + "' deleted");
             return ExitCodes.OK;
         }
     }

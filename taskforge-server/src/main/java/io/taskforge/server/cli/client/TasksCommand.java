@@ -238,10 +238,7 @@ public final class TasksCommand implements Runnable {
         @Override
         public Integer call() {
             client.api().delete(path(id) + (force ? "?force=true" : ""));
-            ObjectNode answer = client.api().json().createObjectNode();
-            answer.put("id", id);
-            answer.put("deleted", true);
-            client.output().printLine(answer, a -> "task " + id + " deleted");
+            client.printRemoved("id", id, "deleted", "task " + id + " deleted");
             return ExitCodes.OK;
         }
     }

@@ -181,10 +181,7 @@ public final class TenantsCommand implements Runnable {
         @Override
         public Integer call() {
             client.api().delete("/tenants/" + ApiClient.segment(id));
-            ObjectNode answer = client.api().json().createObjectNode();
-            answer.put("id", id);
-            answer.put("deleted", true);
-            client.output().printLine(answer, a -> "tenant '" + id + "' deleted");
+            client.printRemoved("id", id, "deleted", "tenant '" + id + "' deleted");
             return ExitCodes.OK;
         }
     }

@@ -194,10 +194,7 @@ public final class UsersCommand implements Runnable {
         public Integer call() {
             String id = Json.text(byName(client, name), "id");
             client.api().delete("/users/" + ApiClient.segment(id));
-            ObjectNode answer = client.api().json().createObjectNode();
-            answer.put("name", name);
-            answer.put("deleted", true);
-            client.output().printLine(answer, a -> "user '" + name + "' deleted");
+            client.printRemoved("name", name, "deleted", "user '" + name + "' deleted");
             return ExitCodes.OK;
         }
     }
