@@ -18,14 +18,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       output: {
-        // Big libraries in chunks of their own, so a page change does not invalidate them in caches.
+        // The big libraries that only some pages use in chunks of their own, loaded with the first
+        // page that needs them and cached apart from the console's code. The rest is split by use.
         manualChunks(id: string) {
-          if (!id.includes('node_modules')) return undefined
-          if (id.includes('echarts') || id.includes('zrender')) return 'echarts'
-          if (id.includes('@codemirror') || id.includes('@lezer') || id.includes('codemirror')) return 'codemirror'
-          if (id.includes('@vue-flow') || id.includes('d3-')) return 'vueflow'
-          if (id.includes('naive-ui') || id.includes('vueuc') || id.includes('css-render') || id.includes('date-fns')) return 'naive'
-          return 'vendor'
+          const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1]
+          if (!pkg) return undefined
+          if (pkg === 'echarts' || pkg === 'zrender') return 'echarts'
+          if (pkg === 'codemirror' || pkg.startsWith('@codemirror/') || pkg.startsWith('@lezer/')) return 'codemirror'
+          if (pkg.startsWith('@vue-flow/') || pkg.startsWith('d3-')) return 'vueflow'
+          return undefined
         },
       },
     },
