@@ -82,3 +82,18 @@ test('signing out returns to the login page and the console stays closed', async
   await page.goto('/')
   await expect(page).toHaveURL(/\/login/)
 })
+
+test('the change-password dialog checks the new password before sending it', async ({ page }) => {
+  await signIn(page)
+  await page.getByTestId('user-menu').click()
+  await page.getByText('Change password').click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Current password').fill('whatever-it-is')
+  await dialog.getByLabel('New password', { exact: true }).fill('short')
+  await dialog.getByLabel('Repeat the new password').fill('different')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toContainText('At least 8 characters')
+  await expect(dialog).toContainText('The passwords differ')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+})

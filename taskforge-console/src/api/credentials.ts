@@ -48,7 +48,17 @@ export function storeTokens(pair: TokenPair | null): StoredTokens | null {
   return tokens
 }
 
-/** Called whenever the tokens change in this tab (sign-in, refresh, sign-out). */
+// Another tab signed in, refreshed or signed out: tell this tab's listeners too.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key === TOKENS_KEY || e.key === null) {
+      const tokens = read()
+      listeners.forEach((l) => l(tokens))
+    }
+  })
+}
+
+/** Called whenever the tokens change, in this tab or another (sign-in, refresh, sign-out). */
 export function onTokensChange(listener: Listener): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
