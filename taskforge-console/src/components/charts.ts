@@ -1,7 +1,8 @@
 // ECharts, registered once with only the parts the console draws (a full import is ~1 MB).
 // Pages: `import { VChart, useChartTheme } from '@/components/charts'`, then
-// <VChart :option="..." :theme="chartTheme" autoresize />.
-import { computed, type ComputedRef } from 'vue'
+// <VChart :option="..." :theme="chartTheme" autoresize />. A page whose charts are not its main
+// content can load them after drawing: defineAsyncComponent(() => import('@/components/charts')
+// .then((m) => m.VChart)), with useChartTheme from './chartTheme'.
 import { use } from 'echarts/core'
 import { BarChart, GaugeChart, LineChart, PieChart } from 'echarts/charts'
 import {
@@ -14,7 +15,6 @@ import {
 } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import VChart from 'vue-echarts'
-import { useTheme } from '@/stores/theme'
 
 use([
   CanvasRenderer,
@@ -31,9 +31,4 @@ use([
 ])
 
 export { VChart }
-
-/** 'dark' in the dark theme (ECharts' built-in one), else the default. */
-export function useChartTheme(): ComputedRef<string | undefined> {
-  const theme = useTheme()
-  return computed(() => (theme.theme === 'dark' ? 'dark' : undefined))
-}
+export { useChartTheme } from './chartTheme'
