@@ -258,10 +258,10 @@ export function openStream(path: string, query: Query, handlers: StreamHandlers)
       failures++
       const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(failures, 5))
       timer = setTimeout(() => {
-        // After a refused connection the token may be the reason: refresh before trying again.
-        const stale = currentTokens()
-        const renew = failures > 1 && stale ? refreshTokens(stale.accessToken) : Promise.resolve(null)
-        renew.finally(() => void connect())
+        // An EventSource does not say why it failed. When it fails again, a plain request tells
+        // whether the session is the reason: a 401 there refreshes the token (or signs out).
+        const check = failures > 1 ? api('GET', '/auth/me').catch(() => undefined) : Promise.resolve()
+        void check.finally(() => void connect())
       }, delay)
     }
     for (const name of Object.keys(handlers.events)) {
