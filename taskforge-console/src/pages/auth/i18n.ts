@@ -1,0 +1,38 @@
+export default {
+  en: {
+    auth: {
+      title: 'Sign in to Taskforge',
+      subtitle: 'Tasks, scripts, queues and workers in one place',
+      username: 'User name',
+      password: 'Password',
+      signIn: 'Sign in',
+      required: 'Required',
+      badLogin: 'Wrong user name or password',
+      throttled: 'Too many failed attempts. Try again in {seconds} s.',
+      currentPassword: 'Current password',
+      newPassword: 'New password',
+      repeatPassword: 'Repeat the new password',
+      mismatch: 'The passwords differ',
+      tooShort: 'At least 8 characters',
+      changed: 'Password changed',
+    },
+  },
+  'zh-CN': {
+    auth: {
+      title: '登录 Taskforge',
+      subtitle: '任务、脚本、队列与执行器，一站管理',
+      username: '用户名',
+      password: '密码',
+      signIn: '登录',
+      required: '必填',
+      badLogin: '用户名或密码错误',
+      throttled: '失败次数过多，请在 {seconds} 秒后重试。',
+      currentPassword: '当前密码',
+      newPassword: '新密码',
+      repeatPassword: '再次输入新密码',
+      mismatch: '两次输入的密码不一致',
+      tooShort: '至少 8 个字符',
+      changed: '密码已修改',
+    },
+  },
+}
