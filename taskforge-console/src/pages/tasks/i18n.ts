@@ -51,6 +51,8 @@ export default {
         sort: 'Order',
         clear: 'Clear filters ({n})',
         clearAll: 'Clear filters',
+        show: 'Filters',
+        hide: 'Hide filters',
       },
       sort: {
         '-createdAt': 'Newest first',
@@ -258,6 +260,8 @@ export default {
         sort: '排序',
         clear: '清除筛选（{n}）',
         clearAll: '清除筛选',
+        show: '筛选',
+        hide: '收起筛选',
       },
       sort: {
         '-createdAt': '最新的在前',
