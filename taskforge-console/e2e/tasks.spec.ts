@@ -1,58 +1,18 @@
 // The tasks pages end to end against a real server: create from the dialog, filter by tag, cancel
-// a running task, and watch a shell task's log arrive live. Data is made through the API, in an
-// idle queue nobody serves where a task must stay put. The server and password come from
-// TASKFORGE_E2E_URL and TASKFORGE_E2E_PASSWORD (as for every spec).
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+// a running task, and watch a shell task's log arrive live. Data is made through the API; tasks
+// that must stay put go to an idle queue nobody serves.
+import { test, expect, signIn, Api, unique } from './support'
 
-const PASSWORD = process.env.TASKFORGE_E2E_PASSWORD ?? ''
 const IDLE_QUEUE = 'idle-e2e'
-const run = Date.now().toString(36)
 
-// Every page must keep the browser console clean.
-const test = base.extend<{ errors: string[] }>({
-  errors: async ({ page }, use) => {
-    const errors: string[] = []
-    page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`))
-    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`))
-    await use(errors)
-    expect(errors, 'the browser console logged errors').toEqual([])
-  },
-})
-
-async function signIn(page: Page, path: string): Promise<void> {
-  await page.goto(path)
-  await page.getByTestId('login-username').locator('input').fill('admin')
-  await page.getByTestId('login-password').locator('input').fill(PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
-
-async function token(request: APIRequestContext): Promise<string> {
-  const r = await request.post('/api/v1/auth/login', { data: { username: 'admin', password: PASSWORD } })
-  expect(r.status(), await r.text()).toBe(200)
-  return (await r.json()).accessToken
-}
-
-async function createTask(request: APIRequestContext, body: Record<string, unknown>): Promise<{ id: string; title: string }> {
-  const r = await request.post('/api/v1/tasks', { headers: { Authorization: `Bearer ${await token(request)}` }, data: body })
-  expect(r.status(), await r.text()).toBe(201)
-  return r.json()
-}
-
-async function getTask(request: APIRequestContext, id: string): Promise<{ id: string; title: string; status: string; queue: string; type: string }> {
-  const r = await request.get(`/api/v1/tasks/${id}`, { headers: { Authorization: `Bearer ${await token(request)}` } })
-  expect(r.status(), await r.text()).toBe(200)
-  return r.json()
-}
-
-test('creates a task from the dialog, refusing invalid JSON first, and lands on it', async ({ page, request, errors }) => {
-  void errors
+test('creates a task from the dialog, refusing invalid JSON first, and lands on it', async ({ page, request }) => {
+  const api = await new Api(request).signIn()
   await signIn(page, '/tasks')
   await page.getByTestId('create-task').click()
   const dialog = page.getByTestId('create-task-dialog')
   await expect(dialog).toBeVisible()
 
-  const title = `tasks-e2e created ${run}`
+  const title = unique('tasks-e2e-created')
   await dialog.locator('input[name=type]').fill('noop')
   await dialog.locator('input[name=title]').fill(title)
   await dialog.locator('input[name=queue]').fill(IDLE_QUEUE)
@@ -70,16 +30,15 @@ test('creates a task from the dialog, refusing invalid JSON first, and lands on 
   await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/)
   await expect(page.getByTestId('task-title')).toHaveText(title)
   const id = page.url().split('/').pop()!
-  const stored = await getTask(request, id)
-  expect(stored).toMatchObject({ title, type: 'noop', queue: IDLE_QUEUE, status: 'QUEUED' })
+  expect(await api.get(`/tasks/${id}`)).toMatchObject({ title, type: 'noop', queue: IDLE_QUEUE, status: 'QUEUED', payload: { from: 'e2e' } })
 })
 
-test('filters tasks by tag, keeping the filter in the URL', async ({ page, request, errors }) => {
-  void errors
-  const red = `e2e-red-${run}`
-  const blue = `e2e-blue-${run}`
-  const redTask = await createTask(request, { type: 'noop', title: `tasks-e2e red ${run}`, queue: IDLE_QUEUE, tags: [red] })
-  const blueTask = await createTask(request, { type: 'noop', title: `tasks-e2e blue ${run}`, queue: IDLE_QUEUE, tags: [blue] })
+test('filters tasks by tag, keeping the filter in the URL', async ({ page, request }) => {
+  const api = await new Api(request).signIn()
+  const red = unique('e2e-red')
+  const blue = unique('e2e-blue')
+  const redTask = await api.createTask({ type: 'noop', title: `tasks-e2e ${red}`, queue: IDLE_QUEUE, tags: [red] })
+  const blueTask = await api.createTask({ type: 'noop', title: `tasks-e2e ${blue}`, queue: IDLE_QUEUE, tags: [blue] })
 
   await signIn(page, `/tasks?queue=${IDLE_QUEUE}`)
   const table = page.getByTestId('task-table')
@@ -102,9 +61,9 @@ test('filters tasks by tag, keeping the filter in the URL', async ({ page, reque
   await expect(page.getByTestId('task-table').getByText(blueTask.title)).toHaveCount(0)
 })
 
-test('cancels a running task', async ({ page, request, errors }) => {
-  void errors
-  const task = await createTask(request, { type: 'sleep', title: `tasks-e2e sleeper ${run}`, queue: 'default', payload: { seconds: 30 } })
+test('cancels a running task', async ({ page, request }) => {
+  const api = await new Api(request).signIn()
+  const task = await api.createTask({ type: 'sleep', title: unique('tasks-e2e-sleeper'), queue: 'default', payload: { seconds: 30 } })
   await signIn(page, `/tasks/${task.id}`)
   await expect(page.getByTestId('task-status')).toHaveAttribute('data-status', 'RUNNING', { timeout: 30_000 })
 
@@ -113,15 +72,15 @@ test('cancels a running task', async ({ page, request, errors }) => {
 
   await expect(page.getByTestId('task-status')).toHaveAttribute('data-status', 'CANCELLED', { timeout: 30_000 })
   await expect(page.getByTestId('task-timeline')).toContainText('Cancelled')
-  expect((await getTask(request, task.id)).status).toBe('CANCELLED')
+  expect((await api.get(`/tasks/${task.id}`)).status).toBe('CANCELLED')
 })
 
-test('shows a shell task\'s log lines live and its success', async ({ page, request, errors }) => {
-  void errors
+test("shows a shell task's log lines live and its success", async ({ page, request }) => {
+  const api = await new Api(request).signIn()
   // A short delay lets the page open before the task runs, so the lines arrive over the stream.
-  const task = await createTask(request, {
+  const task = await api.createTask({
     type: 'shell',
-    title: `tasks-e2e shell ${run}`,
+    title: unique('tasks-e2e-shell'),
     queue: 'default',
     delaySeconds: 2,
     payload: { command: 'echo hello-from-e2e' },
