@@ -97,3 +97,19 @@ test("shows a shell task's log lines live and its success", async ({ page, reque
   await expect(log.locator('mark')).toHaveText(['hello-from', 'hello-from'])
   await expect(page.getByTestId('log-match-count')).toHaveText('2 matches')
 })
+
+test('creates a tag on the tags page and deletes it after confirmation', async ({ page, request }) => {
+  const api = await new Api(request).signIn()
+  const name = unique('tasks-e2e-tag')
+  await signIn(page, '/tags')
+  await page.getByTestId('tag-name').locator('input').fill(name)
+  await page.getByTestId('tag-create').click()
+  const table = page.getByTestId('tag-table')
+  await expect(table.locator(`[data-tag="${name}"]`)).toBeVisible()
+  expect((await api.get('/tags')).items.map((t: { name: string }) => t.name)).toContain(name)
+
+  await page.getByRole('button', { name: `Delete “${name}”` }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
+  await expect(table.locator(`[data-tag="${name}"]`)).toHaveCount(0)
+  expect((await api.get('/tags')).items.map((t: { name: string }) => t.name)).not.toContain(name)
+})
