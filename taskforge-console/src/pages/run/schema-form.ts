@@ -89,7 +89,12 @@ function optionIndex(options: Json[], value: Json | undefined): number {
 
 /** The value a field shows for a params value (a default or a preset's); empty when it does not fit. */
 export function formValueOf(field: FieldSpec, value: Json | undefined): FormValue {
-  if (value === undefined || value === null) return field.kind === 'array' ? [] : field.kind === 'string' || field.kind === 'json' ? '' : null
+  if (value === undefined || value === null) {
+    if (field.kind === 'array') return []
+    if (field.kind === 'string' || field.kind === 'json') return ''
+    // A required yes/no is a switch, and a switch is never "not set".
+    return field.kind === 'boolean' && field.required ? false : null
+  }
   switch (field.kind) {
     case 'string':
       return typeof value === 'string' ? value : String(value)
