@@ -33,7 +33,7 @@ export default {
       presets: {
         label: 'Presets',
         load: 'Load a preset',
-        none: 'No presets saved for this script',
+        none: 'No presets yet',
         save: 'Save as preset',
         name: 'Preset name',
         namePlaceholder: 'e.g. nightly export',
@@ -119,7 +119,7 @@ export default {
       presets: {
         label: '预设',
         load: '载入预设',
-        none: '此脚本还没有保存的预设',
+        none: '暂无预设',
         save: '另存为预设',
         name: '预设名称',
         namePlaceholder: '例如：每晚导出',
