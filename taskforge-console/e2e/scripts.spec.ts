@@ -1,31 +1,8 @@
 // Scripts and the Run page end to end: write a script with a parameter schema in the editor, run
 // it from the form its schema makes, and see the task succeed with the script's output in its
 // log. Bad values are refused in the browser: the message shows and no request is sent.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-
-const CONSOLE = process.env.CONSOLE_URL ?? 'http://127.0.0.1:5173'
-const USER = process.env.CONSOLE_USER ?? 'admin'
-const PASSWORD = process.env.CONSOLE_PASSWORD ?? 'console-dev-password-1'
-
-test.use({
-  baseURL: CONSOLE,
-  launchOptions: process.env.CHROMIUM_PATH || !process.env.CI ? { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } : {},
-})
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login')
-  await page.locator('#tf-username').fill(USER)
-  await page.locator('#tf-password').fill(PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
-
-/** A bearer token for checking through the API what the pages did. */
-async function token(request: APIRequestContext): Promise<string> {
-  const r = await request.post('/api/v1/auth/login', { data: { username: USER, password: PASSWORD } })
-  expect(r.ok()).toBeTruthy()
-  return ((await r.json()) as { accessToken: string }).accessToken
-}
+import type { Page } from '@playwright/test'
+import { Api, expect, signIn, test, unique } from './support'
 
 /** Types into the CodeMirror editor inside {@code testId}, replacing what it holds. */
 async function replaceCode(page: Page, testId: string, text: string): Promise<void> {
@@ -38,13 +15,9 @@ async function replaceCode(page: Page, testId: string, text: string): Promise<vo
 
 test('write a script with parameters, run it from its form, and see it succeed', async ({ page, request }) => {
   test.setTimeout(120_000)
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  const name = `scripts-e2e-${Date.now()}`
-  const greeting = `e2e-world-${Date.now() % 100000}`
+  const api = await new Api(request).signIn()
+  const name = unique('scripts-e2e')
+  const greeting = unique('world')
   await signIn(page)
 
   // The editor: name, content and two parameters made in the visual schema editor.
@@ -78,8 +51,7 @@ test('write a script with parameters, run it from its form, and see it succeed',
   const scriptId = page.url().split('/').pop()!
   await expect(page.getByTestId('script-version')).toHaveText('v1')
 
-  const auth = { Authorization: `Bearer ${await token(request)}` }
-  const stored = await (await request.get(`/api/v1/scripts/${scriptId}`, { headers: auth })).json()
+  const stored = await api.get(`/scripts/${scriptId}`)
   expect(stored.parameters).toEqual({
     type: 'object',
     properties: { who: { type: 'string', description: 'Whom to greet' }, times: { type: 'integer', minimum: 1, maximum: 5 } },
@@ -108,13 +80,11 @@ test('write a script with parameters, run it from its form, and see it succeed',
   const taskId = decodeURIComponent(page.url().split('/').pop()!)
 
   // The task runs on a worker: it succeeds and its log holds the script's output.
-  await expect
-    .poll(async () => (await (await request.get(`/api/v1/tasks/${taskId}`, { headers: auth })).json()).status, { timeout: 60_000, intervals: [500] })
-    .toBe('SUCCEEDED')
-  const task = await (await request.get(`/api/v1/tasks/${taskId}`, { headers: auth })).json()
+  const task = await api.awaitTask(taskId, 'SUCCEEDED', 'FAILED')
+  expect(task.status, JSON.stringify(task.error)).toBe('SUCCEEDED')
   expect(task.type).toBe('script')
   expect(task.payload.params).toEqual({ who: greeting, times: 2 })
-  const logs = await (await request.get(`/api/v1/tasks/${taskId}/logs`, { headers: auth })).json()
+  const logs = await api.get(`/tasks/${taskId}/logs`)
   const lines = (logs.items as { line: string }[]).map((l) => l.line)
   expect(lines).toContain(`hello ${greeting}`)
   expect(lines).toContain('times=2')
@@ -124,6 +94,6 @@ test('write a script with parameters, run it from its form, and see it succeed',
   await page.getByTestId('script-delete').click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
   await page.waitForURL(/\/scripts$/)
-  expect((await request.get(`/api/v1/scripts/${scriptId}`, { headers: auth })).status()).toBe(404)
-  expect(errors).toEqual([])
+  await expect(page.getByTestId(`script-link-${name}`)).toHaveCount(0)
+  expect((await api.get<{ items: { id: string }[] }>('/scripts')).items.map((s) => s.id)).not.toContain(scriptId)
 })
