@@ -26,6 +26,7 @@ export function useQueueActions(afterChange: () => void) {
       content: t('queues.pauseConfirm'),
       positiveText: t('queues.pause'),
       negativeText: t('action.cancel'),
+      positiveButtonProps: { 'data-testid': 'confirm-pause' } as Record<string, unknown>,
       onPositiveClick: async () => {
         try {
           await update(q.name, { paused: true })
@@ -54,6 +55,7 @@ export function useQueueActions(afterChange: () => void) {
       content: t('queues.retryAllConfirm', { n: q.failed }),
       positiveText: t('queues.retryAll'),
       negativeText: t('action.cancel'),
+      positiveButtonProps: { 'data-testid': 'confirm-retry-all' } as Record<string, unknown>,
       onPositiveClick: async () => {
         try {
           const r = await post<{ retried: number }>(`/queues/${encodeURIComponent(q.name)}/retry-failed`)
