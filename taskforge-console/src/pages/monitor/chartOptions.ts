@@ -118,14 +118,27 @@ export function durationsOption(stats: TaskStats, format: (ms: number) => string
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? format(v) : '—') },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
-    yAxis: { type: 'category', data: types.map((t) => `${t.type} (${t.count})`), axisLabel: { width: 140, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: types.map((t) => `${t.type} (${t.count})`), axisLabel: { width: 140, overflow: 'truncate', interval: 0 } },
     series,
   }
 }
 
+/**
+ * The endpoints whose latency means something: an event stream stays open for minutes by design,
+ * so its "latency" is how long a client watched, not how fast the server answered.
+ */
+export function latencyEndpoints(apis: ApiStats): ApiStats['items'] {
+  return apis.items.filter((e) => !/\/stream$/.test(e.route))
+}
+
+/** Height in pixels for a horizontal bar chart of {@code rows} categories: every label shows. */
+export function barChartHeight(rows: number): number {
+  return Math.max(220, 70 + rows * 26)
+}
+
 /** The endpoints called most, with their latency percentiles. */
 export function apiLatencyOption(apis: ApiStats, format: (ms: number) => string, top = 10): EChartsCoreOption {
-  const endpoints = [...apis.items].sort((a, b) => b.count - a.count).slice(0, top).reverse()
+  const endpoints = latencyEndpoints(apis).sort((a, b) => b.count - a.count).slice(0, top).reverse()
   const series = (['p50Millis', 'p95Millis', 'p99Millis'] as const).map((key) => ({
     name: key.slice(0, 3),
     type: 'bar',
@@ -141,7 +154,7 @@ export function apiLatencyOption(apis: ApiStats, format: (ms: number) => string,
     yAxis: {
       type: 'category',
       data: endpoints.map((e) => `${e.method} ${e.route.replace(/^\/api\/v1/, '')} (${e.count})`),
-      axisLabel: { width: 180, overflow: 'truncate' },
+      axisLabel: { width: 180, overflow: 'truncate', interval: 0 },
     },
     series,
   }
