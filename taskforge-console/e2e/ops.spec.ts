@@ -130,7 +130,8 @@ test('the worker list shows the embedded worker', async ({ page, request }) => {
   await expect(row.getByTestId('heartbeat-age')).toHaveText(/ago$/)
   // The expanded row lists what it runs now (or says it runs nothing); a busy worker opens by itself.
   const running = page.getByTestId('workers-table').locator('.tf-worker-tasks')
-  if (!(await running.isVisible())) await row.locator('.n-data-table-expand-trigger').click()
+  if (!(await running.isVisible())) await row.getByTestId('toggle-running').click()
   await expect(running).toBeVisible()
+  await expect(row.getByTestId('toggle-running')).toHaveAttribute('aria-expanded', 'true')
   expect(errors).toEqual([])
 })
