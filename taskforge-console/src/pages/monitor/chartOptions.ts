@@ -4,7 +4,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import type { ApiStats, TaskStats } from '@/api/types'
 import type { Point } from './series'
-import { clockLabel } from './format'
+import { clockLabel, formatAxisMillis } from './format'
 
 export interface LineSpec {
   name: string
@@ -117,7 +117,7 @@ export function durationsOption(stats: TaskStats, format: (ms: number) => string
     grid,
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? format(v) : '—') },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxisMillis(v), hideOverlap: true } },
     yAxis: { type: 'category', data: types.map((t) => `${t.type} (${t.count})`), axisLabel: { width: 140, overflow: 'truncate', interval: 0 } },
     series,
   }
@@ -150,7 +150,7 @@ export function apiLatencyOption(apis: ApiStats, format: (ms: number) => string,
     grid,
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? format(v) : '—') },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxisMillis(v), hideOverlap: true } },
     yAxis: {
       type: 'category',
       data: endpoints.map((e) => `${e.method} ${e.route.replace(/^\/api\/v1/, '')} (${e.count})`),

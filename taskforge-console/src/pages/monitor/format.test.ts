@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ageSeconds, clockLabel, formatAge, formatRate, heartbeatLate, share, toPercent, windowMs } from './format'
+import { ageSeconds, clockLabel, formatAge, formatAxisMillis, formatRate, heartbeatLate, share, toPercent, windowMs } from './format'
 
 describe('formatAge', () => {
   it('shows the two largest units that matter', () => {
@@ -77,5 +77,15 @@ describe('clockLabel', () => {
     const at = new Date(2026, 10, 23, 14, 5, 9).getTime()
     expect(clockLabel(at, false, 'en-GB')).toBe('14:05')
     expect(clockLabel(at, true, 'en-GB')).toBe('14:05:09')
+  })
+})
+
+describe('formatAxisMillis', () => {
+  it('keeps axis labels short', () => {
+    expect(formatAxisMillis(0)).toBe('0 ms')
+    expect(formatAxisMillis(500)).toBe('500 ms')
+    expect(formatAxisMillis(1500)).toBe('1.5 s')
+    expect(formatAxisMillis(150_000)).toBe('2.5 min')
+    expect(formatAxisMillis(5_400_000)).toBe('1.5 h')
   })
 })

@@ -67,3 +67,13 @@ export function clockLabel(at: number, withSeconds: boolean, locale?: string): s
     hour12: false,
   })
 }
+
+/** A short duration for chart axes, where labels must stay narrow: "500 ms", "1.5 s", "2 min", "1.5 h". */
+export function formatAxisMillis(ms: number): string {
+  if (!Number.isFinite(ms)) return ''
+  const trim = (v: number) => String(Math.round(v * 10) / 10)
+  if (Math.abs(ms) < 1000) return `${trim(ms)} ms`
+  if (Math.abs(ms) < 60_000) return `${trim(ms / 1000)} s`
+  if (Math.abs(ms) < 3_600_000) return `${trim(ms / 60_000)} min`
+  return `${trim(ms / 3_600_000)} h`
+}

@@ -25,6 +25,8 @@ export default {
       rateShort: '{n}/s',
       noLimits: 'No limits',
       settings: 'Settings',
+      depthTitle: 'Waiting over the last 15 minutes',
+      depthLine: 'Queued or retrying',
       allTasks: 'All tasks of this queue',
       runningTasks: 'Running tasks',
       totals: {
@@ -94,6 +96,8 @@ export default {
       rateShort: '{n} 个/秒',
       noLimits: '无限制',
       settings: '设置',
+      depthTitle: '最近 15 分钟的等待任务数',
+      depthLine: '排队或重试',
       allTasks: '该队列的全部任务',
       runningTasks: '运行中的任务',
       totals: {
