@@ -6,7 +6,7 @@ import { get } from '@/api/http'
 import { useSession } from '@/stores/session'
 import type { Items, Queue, SystemSnapshot } from '@/api/types'
 import { appendPoint, appendSample, type Point, type SeriesLimits } from './series'
-import { share, toPercent } from './format'
+import { toPercent } from './format'
 
 export const SAMPLE_MS = 5_000
 /** A day at one sample per 5 s: the longest window the monitor offers. */
@@ -62,7 +62,7 @@ function addSystem(s: SystemSnapshot, at: number) {
     heapCommitted: m.heapCommitted,
     nonHeapUsed: m.nonHeapUsed,
     memoryUsed: hostUsed,
-    diskUsed: share(s.disk.total - s.disk.free, s.disk.total) === null ? null : s.disk.total - s.disk.free,
+    diskUsed: s.disk.total > 0 ? s.disk.total - s.disk.free : null,
   }
   const next = { ...system.value }
   for (const key of Object.keys(values) as (keyof SystemSeries)[]) next[key] = appendPoint(next[key], [at, values[key]], LIMITS)
@@ -94,7 +94,11 @@ async function sample() {
     latestQueues.value = null
     queuesTenant = tenant
   }
-  const [sys, qs] = await Promise.allSettled([get<SystemSnapshot>('/monitor/system'), get<Items<Queue>>('/queues')])
+  // A request that hangs must not stop sampling for good: give up on it after two periods.
+  const [sys, qs] = await Promise.allSettled([
+    get<SystemSnapshot>('/monitor/system', undefined, AbortSignal.timeout(SAMPLE_MS * 2)),
+    get<Items<Queue>>('/queues', undefined, AbortSignal.timeout(SAMPLE_MS * 2)),
+  ])
   inFlight = false
   if (sys.status === 'fulfilled') {
     latest.value = sys.value
