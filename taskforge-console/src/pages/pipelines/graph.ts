@@ -382,8 +382,8 @@ export function mapServerErrors(errors: FieldError[], stepKeys: string[]): Serve
 
 // ---- layout ------------------------------------------------------------------------------------
 
-export const LAYER_GAP = 260
-export const ROW_GAP = 110
+export const LAYER_GAP = 220
+export const ROW_GAP = 100
 
 /**
  * Positions in layers from left to right: a node's layer is the longest path of upstream nodes
