@@ -58,8 +58,8 @@ export function emptyForm(): ScheduleForm {
   }
 }
 
-function json(value: Json | undefined): string {
-  return value === undefined || value === null ? '{}' : JSON.stringify(value, null, 2)
+function json(value: Json | undefined, none: string): string {
+  return value === undefined || value === null ? none : JSON.stringify(value, null, 2)
 }
 
 export function formOf(s: Schedule): ScheduleForm {
@@ -74,7 +74,8 @@ export function formOf(s: Schedule): ScheduleForm {
     form.target = 'task'
     form.taskType = s.task.type
     form.taskTitle = s.task.title ?? ''
-    form.payloadText = json(s.task.payload)
+    // A template without a payload stays without one when saved again.
+    form.payloadText = json(s.task.payload, '')
     form.queue = s.task.queue ?? ''
     form.priority = s.task.priority
     form.tags = s.task.tags ?? []
@@ -84,7 +85,7 @@ export function formOf(s: Schedule): ScheduleForm {
     const run = s.script ?? s.pipeline
     form.target = s.script ? 'script' : 'pipeline'
     form.runName = run?.name ?? ''
-    form.paramsText = json(run?.params)
+    form.paramsText = json(run?.params, '{}')
   }
   form.misfirePolicy = (s.misfirePolicy as MisfirePolicy) ?? 'FIRE_ONCE'
   form.misfireLimit = s.misfireLimit
