@@ -111,6 +111,12 @@ test('a cycle is shown on the graph and not saved', async ({ page }) => {
   await expect(page.getByText('Not saved: fix the problems shown on the graph')).toBeVisible()
   await expect(page).toHaveURL(/\/pipelines\/new$/)
   expect((await apiGet(page, `/pipelines/${name}`)).status).toBe(404)
+
+  // Leaving with unsaved changes asks first.
+  await page.locator('nav').getByText('Schedules').first().click()
+  await expect(page.getByText('Leave without saving your changes?')).toBeVisible()
+  await page.getByRole('button', { name: 'Confirm' }).click()
+  await expect(page).toHaveURL(/\/schedules$/)
 })
 
 test("the server's 422 lands on the step it names", async ({ page }) => {
