@@ -44,6 +44,13 @@ async function apiGet(page: Page, path: string): Promise<{ status: number; body:
   return { status: r.status(), body: r.ok() ? await r.json() : null }
 }
 
+async function apiPost(page: Page, path: string, body: unknown): Promise<any> {
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('taskforge.tokens') ?? '{}').accessToken as string)
+  const r = await page.request.post(`/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` }, data: body })
+  expect(r.ok(), `POST ${path}: ${r.status()} ${await r.text()}`).toBe(true)
+  return r.json()
+}
+
 /** Draws an edge by dragging from one node's right handle to another's left handle. */
 async function connect(page: Page, from: number, to: number) {
   const source = page.locator('.vue-flow__node').nth(from).locator('.vue-flow__handle.source')
@@ -155,4 +162,30 @@ test('an interval schedule shows its next fire time', async ({ page }) => {
   await page.getByRole('button', { name: 'Delete' }).last().click()
   await expect(page).toHaveURL(/\/schedules$/)
   expect((await apiGet(page, `/schedules/${name}`)).status).toBe(404)
+})
+
+test('a running pipeline run can be cancelled and then retried from its page', async ({ page }) => {
+  const name = unique('flows-cancel')
+  await apiPost(page, '/pipelines', {
+    name,
+    steps: [
+      { id: 'wait', type: 'sleep', payload: { seconds: 30 } },
+      { id: 'after', type: 'noop', dependsOn: ['wait'] },
+    ],
+  })
+  const run = await apiPost(page, `/pipelines/${name}/runs`, { params: {} })
+  await page.goto(`/pipeline-runs/${run.id}`)
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'RUNNING')
+  await page.getByTestId('run-cancel').click()
+  await page.getByRole('button', { name: 'Confirm' }).click()
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'CANCELLED', { timeout: 30_000 })
+  await expect(page.getByTestId('run-canvas').locator('[data-step="after"]')).toHaveAttribute('data-status', 'CANCELLED')
+
+  await expect(page.getByTestId('run-retry')).toBeVisible({ timeout: 30_000 })
+  await page.getByTestId('run-retry').click()
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'RUNNING')
+  // Cancelled again so the sleep does not hold a worker after the test.
+  await page.getByTestId('run-cancel').click()
+  await page.getByRole('button', { name: 'Confirm' }).click()
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'CANCELLED', { timeout: 30_000 })
 })

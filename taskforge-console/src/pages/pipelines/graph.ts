@@ -382,7 +382,7 @@ export function mapServerErrors(errors: FieldError[], stepKeys: string[]): Serve
 
 // ---- layout ------------------------------------------------------------------------------------
 
-export const LAYER_GAP = 220
+export const LAYER_GAP = 250
 export const ROW_GAP = 100
 
 /**
