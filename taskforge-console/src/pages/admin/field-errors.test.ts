@@ -28,6 +28,16 @@ describe('form errors from the server', () => {
     expect(errors.general.value).toBe("a user named 'ann' exists")
   })
 
+  it('put a conflict about a field, such as a taken name, next to that field', () => {
+    const errors = useFormErrors()
+    const taken = new ApiError(409, 'Conflict', { type: 'urn:taskforge:problem:user-exists', detail: "a user named 'ann' exists" })
+    errors.take(taken, () => true, { 'user-exists': 'name' })
+    expect(errors.fields).toEqual({ name: "a user named 'ann' exists" })
+    expect(errors.general.value).toBeNull()
+    errors.take(new ApiError(409, 'Conflict', { type: 'urn:taskforge:problem:self-lockout', detail: 'no' }), () => true, { 'user-exists': 'name' })
+    expect(errors.general.value).toBe('no')
+  })
+
   it('forget the last attempt\'s errors when taking new ones', () => {
     const errors = useFormErrors()
     errors.take(new ApiError(422, 'Invalid', { errors: [{ field: 'name', message: 'bad' }] }), () => true)

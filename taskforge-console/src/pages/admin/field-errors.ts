@@ -8,8 +8,12 @@ export interface FormErrors {
   fields: Record<string, string>
   general: { value: string | null }
   clear(): void
-  /** Takes a failure apart; fields the form does not show go to the general message. */
-  take(e: unknown, shown: (field: string) => boolean): void
+  /**
+   * Takes a failure apart; fields the form does not show go to the general message. A problem
+   * without field errors whose type names a field in {@code byType} (a taken name is a 409
+   * "user-exists") goes next to that field.
+   */
+  take(e: unknown, shown: (field: string) => boolean, byType?: Record<string, string>): void
   field(name: string): { feedback?: string; 'validation-status'?: 'error' }
 }
 
@@ -29,8 +33,13 @@ export function useFormErrors(): FormErrors {
     fields,
     general,
     clear,
-    take(e, shown) {
+    take(e, shown, byType = {}) {
       clear()
+      const typed = e instanceof ApiError && e.type ? byType[e.type.slice(e.type.lastIndexOf(':') + 1)] : undefined
+      if (typed && e instanceof ApiError && e.errors.length === 0) {
+        fields[typed] = e.detail ?? e.title
+        return
+      }
       const hidden: string[] = []
       if (e instanceof ApiError && e.errors.length > 0) {
         for (const fe of e.errors) {
