@@ -120,7 +120,7 @@ test('an operator created on the users page sees no administration', async ({ pa
   await expect(entry).toContainText('user.create')
   await expect(entry).toContainText(ADMIN)
   await expect(entry).toContainText('Succeeded · 201')
-  await entry.locator('.n-data-table-expand-trigger').click()
+  await entry.getByRole('button', { name: 'Show the details of this event' }).click()
   await expect(page.locator('[data-testid^=audit-detail-]')).toContainText(`created /api/v1/users/${id}`)
   expect(errors).toEqual([])
 })

@@ -78,6 +78,17 @@ describe('the audit page', { timeout: 30_000 }, () => {
     expect(wrapper.find('[data-testid=audit-end]').exists()).toBe(true)
   })
 
+  it('opens an entry\'s details from a keyboard-reachable button', async () => {
+    listAudit.mockResolvedValue({ items: [event('a', { detail: 'created /api/v1/tasks/x' })], nextCursor: null })
+    const { wrapper } = await render(false)
+    const open = wrapper.get('[data-testid=audit-open-a]')
+    expect(open.element.tagName).toBe('BUTTON')
+    expect(open.attributes('aria-label')).toBe('Show the details of this event')
+    await open.trigger('click')
+    await flushPromises()
+    expect(document.body.querySelector('[data-testid=audit-detail-a]')?.textContent).toContain('10.0.0.7')
+  })
+
   it('reads its filters from the URL', async () => {
     listAudit.mockResolvedValue({ items: [], nextCursor: null })
     await render(false, '/admin/audit?action=task.cancel&outcome=DENIED')
