@@ -162,6 +162,34 @@ test('a new API key is shown once, works, and stops working when revoked', async
   expect(errors).toEqual([])
 })
 
+test('an admin adds an existing user to the project, changes their role and removes them', async ({ page, request }) => {
+  const errors = watchConsole(page)
+  const name = `admin-e2e-mem-${RUN}`
+  created.push(name)
+  const r = await request.post('/api/v1/users', { headers: { Authorization: `Bearer ${await token(request)}` }, data: { name, password: PASSWORD } })
+  expect(r.status()).toBe(201)
+  await signIn(page, ADMIN, ADMIN_PASSWORD)
+  await page.goto('/admin/members')
+  await page.getByTestId('member-add').click()
+  await page.getByTestId('member-name').locator('input').fill(name)
+  await chooseOption(page, 'member-role', 'Viewer')
+  await page.getByTestId('member-submit').click()
+  const row = page.getByTestId('members-table').locator('tr', { hasText: name })
+  await expect(row.getByTestId(`member-role-${name}`)).toContainText('Viewer')
+
+  await chooseOption(page, `member-role-${name}`, 'Operator')
+  await expect(page.getByText(`${name} is now Operator`)).toBeVisible()
+  await expect(row.getByTestId(`member-role-${name}`)).toContainText('Operator')
+  const members = await request.get('/api/v1/members', { headers: { Authorization: `Bearer ${await token(request)}` } })
+  expect(((await members.json()).items as { name: string; role: string }[]).find((m) => m.name === name)?.role).toBe('OPERATOR')
+
+  await page.getByTestId(`member-remove-${name}`).click()
+  await expect(page.getByRole('dialog')).toContainText('loses access to this project')
+  await page.getByRole('button', { name: 'Remove', exact: true }).last().click()
+  await expect(row).toHaveCount(0)
+  expect(errors).toEqual([])
+})
+
 test('only a superadmin may read every project’s audit log', async ({ page, browser, request }) => {
   const errors = watchConsole(page)
   await signIn(page, ADMIN, ADMIN_PASSWORD)
