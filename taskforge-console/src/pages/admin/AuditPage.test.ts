@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { NDialogProvider, NMessageProvider } from 'naive-ui'
-import { i18n } from '@/i18n'
-import { useSession } from '@/stores/session'
+import { flushPromises } from '@vue/test-utils'
+import { mountPage } from './test-harness'
 import type { AuditEvent, AuditPage as Page } from './types'
 import type { AuditFilters } from './audit-query'
 
@@ -33,29 +28,13 @@ function event(id: string, over: Partial<AuditEvent> = {}): AuditEvent {
 }
 
 async function render(superadmin: boolean, path = '/admin/audit') {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const session = useSession()
-  session.me = {
-    user: { id: 'u1', name: 'ann', displayName: null, superadmin },
-    apiKey: null,
-    tenant: 'default',
-    role: 'ADMIN',
-    tenants: [{ id: 'default', name: 'Default', role: 'ADMIN' }],
-  }
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/admin/audit', component: AuditPage }] })
-  await router.push(path)
-  const Root = defineComponent(() => () => h(NMessageProvider, null, () => h(NDialogProvider, null, () => h(AuditPage))))
-  const wrapper = mount(Root, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
-  await flushPromises()
-  return { wrapper, router }
+  return { wrapper: await mountPage(AuditPage, { superadmin, path }) }
 }
 
 // Mounting Naive UI in jsdom is slow the first time on a busy machine.
 describe('the audit page', { timeout: 30_000 }, () => {
   beforeEach(() => {
     listAudit.mockReset()
-    i18n.global.locale.value = 'en'
   })
   afterEach(() => {
     document.body.innerHTML = ''
