@@ -82,6 +82,7 @@ export default {
         done: 'I have stored it',
         showRevoked: 'Show revoked keys',
         empty: 'No API keys yet',
+        emptyActive: 'No working API keys: every key here is revoked',
       },
       users: {
         title: 'Users',
@@ -269,6 +270,7 @@ export default {
         done: '我已保存',
         showRevoked: '显示已吊销的密钥',
         empty: '还没有 API 密钥',
+        emptyActive: '没有有效的 API 密钥：这里的密钥都已吊销',
       },
       users: {
         title: '用户',
