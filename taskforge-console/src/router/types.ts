@@ -14,6 +14,8 @@ export interface NavItem {
   minRole?: Role
   /** Shown to superadmins only. */
   superadmin?: boolean
+  /** An i18n key: entries with the same section are grouped under it as a heading. */
+  section?: string
 }
 
 /** What each src/pages/<area>/routes.ts exports. */
