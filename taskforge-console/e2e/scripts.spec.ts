@@ -79,7 +79,13 @@ test('write a script with parameters, run it from its form, and see it succeed',
   expect(runRequests).toHaveLength(1)
   const taskId = decodeURIComponent(page.url().split('/').pop()!)
 
-  // The task runs on a worker: it succeeds and its log holds the script's output.
+  // The task page shows the script's output arriving in the live log, then SUCCEEDED.
+  await expect(page.getByTestId('log-viewer').locator('.tf-log-line')).toContainText([`hello ${greeting}`, 'times=2'], {
+    timeout: 30_000,
+  })
+  await expect(page.getByTestId('task-status')).toContainText('Succeeded', { timeout: 30_000 })
+
+  // And the API agrees: it succeeded and its log holds the script's output.
   const task = await api.awaitTask(taskId, 'SUCCEEDED', 'FAILED')
   expect(task.status, JSON.stringify(task.error)).toBe('SUCCEEDED')
   expect(task.type).toBe('script')
