@@ -48,6 +48,8 @@ export const common = {
     priority: { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
     role: { VIEWER: 'Viewer', OPERATOR: 'Operator', ADMIN: 'Admin', superadmin: 'Superadmin' },
     shell: {
+      selectAllRows: 'Select all rows',
+      selectRow: 'Select this row',
       menu: 'Menu',
       openMenu: 'Open the menu',
       collapseMenu: 'Collapse the menu',
@@ -114,6 +116,8 @@ export const common = {
     priority: { LOW: '低', NORMAL: '普通', HIGH: '高', URGENT: '紧急' },
     role: { VIEWER: '查看者', OPERATOR: '操作员', ADMIN: '管理员', superadmin: '超级管理员' },
     shell: {
+      selectAllRows: '选择所有行',
+      selectRow: '选择此行',
       menu: '菜单',
       openMenu: '打开菜单',
       collapseMenu: '收起菜单',
