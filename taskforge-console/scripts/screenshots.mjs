@@ -67,11 +67,16 @@ try {
     await shoot(page, fileName(path))
   }
 
-  // A task's detail page: the newest task, if there is one.
+  // A task's detail page: the newest finished shell task (it has a log to show), else the newest task.
   const newest = await page.evaluate(async () => {
     const tokens = JSON.parse(localStorage.getItem('taskforge.tokens') ?? 'null')
-    const r = await fetch('/api/v1/tasks?limit=1', { headers: { Authorization: `Bearer ${tokens?.accessToken}` } })
-    return r.ok ? (await r.json()).items[0]?.id : undefined
+    const headers = { Authorization: `Bearer ${tokens?.accessToken}` }
+    for (const query of ['type=shell&status=SUCCEEDED,FAILED&limit=1', 'limit=1']) {
+      const r = await fetch(`/api/v1/tasks?${query}`, { headers })
+      const id = r.ok ? (await r.json()).items[0]?.id : undefined
+      if (id) return id
+    }
+    return undefined
   })
   if (newest) {
     await page.goto(`${base}/tasks/${newest}`)
