@@ -61,6 +61,16 @@ test('filters tasks by tag, keeping the filter in the URL', async ({ page, reque
   await expect(page.getByTestId('task-table').getByText(blueTask.title)).toHaveCount(0)
 })
 
+test('on a phone the filters beyond the search open from their toggle', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await signIn(page, '/tasks')
+  await expect(page.getByTestId('filter-text')).toBeVisible()
+  await expect(page.getByTestId('filter-status')).toHaveCount(0)
+  await page.getByTestId('filter-toggle').click()
+  await expect(page.getByTestId('filter-status')).toBeVisible()
+  await expect(page.getByTestId('filter-created')).toBeVisible()
+})
+
 test('cancels a running task', async ({ page, request }) => {
   const api = await new Api(request).signIn()
   const task = await api.createTask({ type: 'sleep', title: unique('tasks-e2e-sleeper'), queue: 'default', payload: { seconds: 30 } })

@@ -68,7 +68,8 @@ try {
   await browser.close() // only the connection: the browser and its signed-in profile stay
 
   for (const path of paths) {
-    const report = join(profile, `report-${results.length}.json`)
+    // LIGHTHOUSE_REPORTS=DIR keeps Lighthouse's full reports (long tasks, bootup time per script).
+    const report = join(process.env.LIGHTHOUSE_REPORTS ?? profile, `report-${results.length}.json`)
     await run('npx', [
       '--yes',
       LIGHTHOUSE,
