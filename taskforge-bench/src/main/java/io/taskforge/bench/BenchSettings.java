@@ -80,12 +80,16 @@ public record BenchSettings(
                 100_000,
                 10_000,
                 List.of(1, 16),
-                1_000,
+                // Enough calls for the JIT to have compiled the submit path of the harness and the
+                // server (1,000 took under 2 s over HTTP, with C2 still at work).
+                5_000,
                 1_000,
                 Duration.ofMillis(10),
                 100,
                 Duration.ofSeconds(30),
-                Duration.ofSeconds(5),
+                // The JIT compiles a request's code for tens of seconds; a 5 s warm-up left C2 using
+                // a core during the measured run (per-thread CPU of the server).
+                Duration.ofSeconds(15),
                 64,
                 2,
                 1_000,

@@ -81,6 +81,7 @@ public final class ApiWorkload implements Workload {
                             settings.apiConnections(),
                             settings.apiDuration().toSeconds());
                     Wrk.Result r;
+                    double cpu0 = server.process().cpuSeconds();
                     try (RssSampler sampler = RssSampler.start(server.process())) {
                         r = Wrk.run(
                                 url,
@@ -97,6 +98,12 @@ public final class ApiWorkload implements Workload {
                     report.add("D", store.label(), e.name(), "latency p99", r.p99Millis(), "ms");
                     report.add("D", store.label(), e.name(), "requests", r.requests(), "requests");
                     report.add("D", store.label(), e.name(), "errors", r.errors(), "errors");
+                    // What a request costs the server, whatever else shares the cores (wrk, PostgreSQL).
+                    double cpu = server.process().cpuSeconds() - cpu0;
+                    if (r.requests() > 0) {
+                        report.add(
+                                "D", store.label(), e.name(), "server CPU per request", cpu * 1e6 / r.requests(), "µs");
+                    }
                     if (r.errors() > 0 || r.requests() == 0) {
                         failures.add(e.name() + ": " + r.errors() + " errors in " + r.requests() + " requests");
                     }
