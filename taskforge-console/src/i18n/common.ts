@@ -19,6 +19,7 @@ export const common = {
       copied: 'Copied',
       download: 'Download',
       more: 'More',
+      loadMore: 'Load more',
       back: 'Back',
     },
     state: {
@@ -87,6 +88,7 @@ export const common = {
       copied: '已复制',
       download: '下载',
       more: '更多',
+      loadMore: '加载更多',
       back: '返回',
     },
     state: {

@@ -32,13 +32,15 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'forbidden',
         name: 'forbidden',
-        component: () => import('@/layouts/ForbiddenPage.vue'),
+        component: () => import('@/layouts/StatusPage.vue'),
+        props: { status: '403' },
         meta: { title: 'state.forbidden' },
       },
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
-        component: () => import('@/layouts/NotFoundPage.vue'),
+        component: () => import('@/layouts/StatusPage.vue'),
+        props: { status: '404' },
         meta: { title: 'state.notFound' },
       },
     ],

@@ -106,10 +106,17 @@ export function throughputOption(stats: TaskStats, labels: ThroughputLabels): EC
 /** Run-time percentiles (p50, p95, p99) by task type, the slowest types first. */
 export function durationsOption(stats: TaskStats, format: (ms: number) => string, top = 12): EChartsCoreOption {
   const types = [...stats.durationsByType].sort((a, b) => b.p95Millis - a.p95Millis).slice(0, top).reverse()
+  return percentileBars(types, (t) => `${t.type} (${t.count})`, 140, format)
+}
+
+type Percentiles = { p50Millis: number; p95Millis: number; p99Millis: number }
+
+/** Horizontal bars of p50, p95 and p99 for each row (bottom to top), labelled on the left. */
+function percentileBars<R extends Percentiles>(rows: R[], label: (r: R) => string, labelWidth: number, format: (ms: number) => string): EChartsCoreOption {
   const series = (['p50Millis', 'p95Millis', 'p99Millis'] as const).map((key) => ({
     name: key.slice(0, 3),
     type: 'bar',
-    data: types.map((t) => t[key]),
+    data: rows.map((r) => r[key]),
     barMaxWidth: 14,
   }))
   return {
@@ -118,7 +125,7 @@ export function durationsOption(stats: TaskStats, format: (ms: number) => string
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? format(v) : '—') },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxisMillis(v), hideOverlap: true } },
-    yAxis: { type: 'category', data: types.map((t) => `${t.type} (${t.count})`), axisLabel: { width: 140, overflow: 'truncate', interval: 0 } },
+    yAxis: { type: 'category', data: rows.map(label), axisLabel: { width: labelWidth, overflow: 'truncate', interval: 0 } },
     series,
   }
 }
@@ -139,23 +146,5 @@ export function barChartHeight(rows: number): number {
 /** The endpoints called most, with their latency percentiles. */
 export function apiLatencyOption(apis: ApiStats, format: (ms: number) => string, top = 10): EChartsCoreOption {
   const endpoints = latencyEndpoints(apis).sort((a, b) => b.count - a.count).slice(0, top).reverse()
-  const series = (['p50Millis', 'p95Millis', 'p99Millis'] as const).map((key) => ({
-    name: key.slice(0, 3),
-    type: 'bar',
-    data: endpoints.map((e) => e[key]),
-    barMaxWidth: 14,
-  }))
-  return {
-    ...base,
-    grid,
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? format(v) : '—') },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxisMillis(v), hideOverlap: true } },
-    yAxis: {
-      type: 'category',
-      data: endpoints.map((e) => `${e.method} ${e.route.replace(/^\/api\/v1/, '')} (${e.count})`),
-      axisLabel: { width: 180, overflow: 'truncate', interval: 0 },
-    },
-    series,
-  }
+  return percentileBars(endpoints, (e) => `${e.method} ${e.route.replace(/^\/api\/v1/, '')} (${e.count})`, 180, format)
 }

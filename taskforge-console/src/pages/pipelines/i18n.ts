@@ -82,7 +82,6 @@ export default {
         empty: 'No runs yet',
         columns: { id: 'Run', status: 'Status', version: 'Version', started: 'Started', finished: 'Finished', error: 'Error' },
         filterStatus: 'Status',
-        more: 'Load more',
       },
       runPage: {
         title: 'Run of {name}',
@@ -187,7 +186,6 @@ export default {
         empty: '还没有运行记录',
         columns: { id: '运行', status: '状态', version: '版本', started: '开始时间', finished: '结束时间', error: '错误' },
         filterStatus: '状态',
-        more: '加载更多',
       },
       runPage: {
         title: '{name} 的运行',
