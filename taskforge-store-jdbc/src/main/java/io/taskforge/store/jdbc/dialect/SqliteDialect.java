@@ -203,14 +203,15 @@ final class SqliteDialect implements Dialect {
         // WAL lets readers run beside the writer; the default journal (delete) blocks them.
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(tuning.sqliteSynchronous()));
-        // Waits for other processes sharing the file; this process's writers queue on a Java lock.
+        // Waits for other processes sharing the file (in short steps: SqliteBusyWait); this
+        // process's writers queue on a Java lock.
         config.setBusyTimeout(Math.toIntExact(tuning.busyTimeout().toMillis()));
         config.enforceForeignKeys(true);
         // Take the write lock when the transaction begins: a deferred transaction that reads and
         // then writes can fail with SQLITE_BUSY at once, without waiting, when another process
         // wrote in between.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        SQLiteDataSource dataSource = SqliteBusyWait.dataSource(config, tuning.busyTimeout());
         dataSource.setUrl(jdbcUrl);
 
         HikariConfig pool = new HikariConfig();
