@@ -24,12 +24,8 @@ class SqliteBusyWaitTest {
     @Test
     void a_writer_waits_for_a_lock_released_within_the_timeout_and_then_gets_it() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("wait.db");
-        var source = SqliteBusyWait.dataSource(new SQLiteConfig(), Duration.ofSeconds(10));
-        source.setUrl(url);
-        try (Connection holder = DriverManager.getConnection(url);
-                Connection waiter = source.getConnection()) {
-            JdbcRunner.execute(holder, "CREATE TABLE t (x INTEGER)");
-            JdbcRunner.execute(holder, "BEGIN IMMEDIATE");
+        try (Connection holder = holdingTheWriteLock(url);
+                Connection waiter = waiting(url, Duration.ofSeconds(10))) {
             CountDownLatch trying = new CountDownLatch(1);
             CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
                 trying.countDown();
@@ -57,12 +53,8 @@ class SqliteBusyWaitTest {
     @Test
     void a_lock_held_past_the_timeout_fails_the_statement_as_busy() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("busy.db");
-        var source = SqliteBusyWait.dataSource(new SQLiteConfig(), Duration.ofMillis(100));
-        source.setUrl(url);
-        try (Connection holder = DriverManager.getConnection(url);
-                Connection waiter = source.getConnection()) {
-            JdbcRunner.execute(holder, "CREATE TABLE t (x INTEGER)");
-            JdbcRunner.execute(holder, "BEGIN IMMEDIATE");
+        try (Connection holder = holdingTheWriteLock(url);
+                Connection waiter = waiting(url, Duration.ofMillis(100))) {
             try {
                 assertThatThrownBy(() -> JdbcRunner.execute(waiter, "INSERT INTO t VALUES (1)"))
                         .isInstanceOf(SQLException.class)
@@ -71,5 +63,19 @@ class SqliteBusyWaitTest {
                 JdbcRunner.execute(holder, "ROLLBACK");
             }
         }
+    }
+
+    /** A connection of "another process" that made table t and holds the file's write lock. */
+    private static Connection holdingTheWriteLock(String url) throws SQLException {
+        Connection holder = DriverManager.getConnection(url);
+        JdbcRunner.execute(holder, "CREATE TABLE t (x INTEGER)");
+        JdbcRunner.execute(holder, "BEGIN IMMEDIATE");
+        return holder;
+    }
+
+    private static Connection waiting(String url, Duration timeout) throws SQLException {
+        var source = SqliteBusyWait.dataSource(new SQLiteConfig(), timeout);
+        source.setUrl(url);
+        return source.getConnection();
     }
 }
