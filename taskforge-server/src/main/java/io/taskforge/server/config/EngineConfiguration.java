@@ -20,6 +20,7 @@ import io.taskforge.script.ScriptStore;
 import io.taskforge.server.metrics.EngineListeners;
 import io.taskforge.store.StoreException;
 import io.taskforge.store.TaskStore;
+import io.taskforge.store.jdbc.JdbcStoreOptions;
 import io.taskforge.store.jdbc.JdbcStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +63,12 @@ class EngineConfiguration {
                 throw new StoreException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
             }
         }
-        return JdbcStores.open(properties.storeUrl());
+        return JdbcStores.open(properties.storeUrl(), storeOptions(properties));
+    }
+
+    static JdbcStoreOptions storeOptions(TaskforgeProperties properties) {
+        JdbcStoreOptions options = JdbcStoreOptions.defaults();
+        return properties.dbPoolSize() == null ? options : options.withMaxPoolSize(properties.dbPoolSize());
     }
 
     /** Scripts live beside the tasks: the same database, pool and SQLite writer queue. */

@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param db JDBC URL of the store; null means the SQLite file {@code <dataDir>/taskforge.db}
  * @param dataDir where the embedded SQLite database lives; relative to the working directory
+ * @param dbPoolSize most connections the process opens to the store; null lets the store choose
+ *     (SQLite 8, PostgreSQL 10). A worker's claims, completions and lease renewals each take one
+ *     for a moment, as does every API request that reads or writes.
  */
 @ConfigurationProperties("taskforge")
 public record TaskforgeProperties(
@@ -23,7 +26,14 @@ public record TaskforgeProperties(
         @DefaultValue Worker worker,
         @DefaultValue Handlers handlers,
         @DefaultValue Api api,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention,
+        Integer dbPoolSize) {
+
+    public TaskforgeProperties {
+        if (dbPoolSize != null && (dbPoolSize < 1 || dbPoolSize > 1000)) {
+            throw new IllegalArgumentException("taskforge.db-pool-size must be 1..1000, was " + dbPoolSize);
+        }
+    }
 
     /**
      * @param enabled whether this process runs tasks; an API-only server sets it false

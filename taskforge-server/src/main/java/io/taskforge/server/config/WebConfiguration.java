@@ -5,9 +5,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP details of the API: request size limits and the path rules for tag names. */
+/** HTTP details of the API: request size limits, JSON answers and the path rules for tag names. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -20,6 +21,12 @@ class WebConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** JSON answers carry their length (see {@link SizedJsonHttpMessageConverter}). */
+    @Bean
+    JacksonJsonHttpMessageConverter taskforgeJsonConverter(JsonMapper json) {
+        return new SizedJsonHttpMessageConverter(json);
     }
 
     /**

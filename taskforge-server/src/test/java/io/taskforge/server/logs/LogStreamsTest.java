@@ -69,7 +69,8 @@ class LogStreamsTest {
                             Duration.ofMillis(20),
                             Duration.ofMillis(50),
                             Duration.ofHours(1)),
-                    new TaskforgeProperties.Retention(Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(365)));
+                    new TaskforgeProperties.Retention(Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(365)),
+                    null);
             LogStreams streams = new LogStreams(store, JsonMapper.builder().build(), properties);
             streams.start();
 
