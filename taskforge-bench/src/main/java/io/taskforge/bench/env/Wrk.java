@@ -1,9 +1,12 @@
 package io.taskforge.bench.env;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * 50th and 99th percentile, and every request that failed (socket errors, non-2xx answers).
  */
 public final class Wrk {
+    private static final String THREAD_DONE = "taskforge-wrk-thread-done";
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
     private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)(?:\\.0+)?%\\s+([0-9.]+)(us|ms|s|m)\\s*$");
@@ -48,6 +52,14 @@ public final class Wrk {
      */
     public static Result run(String url, int threads, int connections, Duration duration, Path luaScript, String bearer)
             throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command(url, threads, connections, duration, luaScript, bearer))
+                .redirectErrorStream(true)
+                .start();
+        return finish(p, duration, new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static List<String> command(
+            String url, int threads, int connections, Duration duration, Path luaScript, String bearer) {
         List<String> command = new ArrayList<>(List.of(
                 "wrk",
                 "--latency",
@@ -68,8 +80,10 @@ public final class Wrk {
             command.add(luaScript.toString());
         }
         command.add(url);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return command;
+    }
+
+    private static Result finish(Process p, Duration duration, String output) throws IOException, InterruptedException {
         if (!p.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("wrk did not finish:\n" + output);
@@ -123,6 +137,59 @@ public final class Wrk {
                 "wrk.method = 'POST'\n" + "wrk.body = '" + escaped + "'\n"
                         + "wrk.headers['Content-Type'] = 'application/json'\n");
         return script;
+    }
+
+    /**
+     * Makes wrk POST {@code body} as JSON {@code total} times in all, from {@code threads} threads
+     * with one keep-alive connection each, every thread sending its next request when the last is
+     * answered; at most {@code bound}. wrk has no request count: each thread stops after its share
+     * and says so on its output, and when all have, wrk is interrupted (SIGINT), which makes it
+     * print its report at once instead of sleeping out its duration.
+     */
+    public static Result runCounted(
+            Path dir, String url, String body, int total, int threads, Duration bound, String bearer)
+            throws IOException, InterruptedException {
+        Path script = postScript(dir, body);
+        Files.writeString(
+                script,
+                "local total, threads, assigned = " + total + ", " + threads + ", 0\n"
+                        + "function setup(thread)\n"
+                        + "  local share = math.floor(total / threads)\n"
+                        + "  if assigned < total % threads then share = share + 1 end\n"
+                        + "  assigned = assigned + 1\n"
+                        + "  thread:set('share', share)\n"
+                        + "end\n"
+                        + "local answered = 0\n"
+                        + "function response(status, headers, body)\n"
+                        + "  answered = answered + 1\n"
+                        + "  if answered == share then\n"
+                        + "    io.stdout:write('" + THREAD_DONE + "\\n')\n"
+                        + "    io.stdout:flush()\n"
+                        + "    wrk.thread:stop()\n"
+                        + "  end\n"
+                        + "end\n",
+                StandardOpenOption.APPEND);
+        Process p = new ProcessBuilder(command(url, threads, threads, bound, script, bearer))
+                .redirectErrorStream(true)
+                .start();
+        StringBuilder output = new StringBuilder();
+        int done = 0;
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.equals(THREAD_DONE)) {
+                    if (++done == threads) {
+                        new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                                .inheritIO()
+                                .start()
+                                .waitFor();
+                    }
+                } else {
+                    output.append(line).append('\n');
+                }
+            }
+        }
+        return finish(p, bound, output.toString());
     }
 
     private static double millis(double value, String unit) {

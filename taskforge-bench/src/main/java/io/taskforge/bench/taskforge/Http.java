@@ -14,13 +14,12 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The REST API as a client sees it: blocking HTTP/1.1 over pooled keep-alive connections (Apache
- * HttpClient 5, classic), one connection per calling thread.
+ * The REST API as a client sees it, for signing in and A's batches: blocking HTTP/1.1 over pooled
+ * keep-alive connections (Apache HttpClient 5, classic), one connection per calling thread. Single
+ * submits (B) are made by wrk, whose own cost per call is far below a Java client's.
  *
  * <p>Not java.net.http: its client hands every exchange between the caller, a selector thread and
- * an executor, which cost about as much CPU and latency as the server's handling of a submit. In
- * B that made the harness the bottleneck (16 threads: about 2,000 submits/s while the same server
- * answered 6,800 POST/s to wrk).
+ * an executor, which cost about as much CPU and latency as the server's handling of a submit.
  */
 final class Http implements AutoCloseable {
     private final CloseableHttpClient client;
