@@ -1,11 +1,12 @@
 package io.taskforge.server.config;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
 /** HTTP details of the API: request size limits, JSON answers and the path rules for tag names. */
@@ -23,10 +24,16 @@ class WebConfiguration {
         return registration;
     }
 
-    /** JSON answers carry their length (see {@link SizedJsonHttpMessageConverter}). */
+    /**
+     * JSON answers carry their length (see {@link SizedJsonHttpMessageConverter}). Set in the JSON
+     * converter's own place, after Boot's customizer put the plain one there: a converter bean would
+     * be added ahead of every other, and would then write a controller's String answers (the OpenAPI
+     * document, YAML) as JSON strings.
+     */
     @Bean
-    JacksonJsonHttpMessageConverter taskforgeJsonConverter(JsonMapper json) {
-        return new SizedJsonHttpMessageConverter(json);
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer taskforgeSizedJson(JsonMapper json) {
+        return builder -> builder.withJsonConverter(new SizedJsonHttpMessageConverter(json));
     }
 
     /**
