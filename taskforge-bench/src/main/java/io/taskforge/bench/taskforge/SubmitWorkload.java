@@ -17,8 +17,9 @@ import java.util.Collections;
  * B. Single submits: one noop task per call, from 1 and from 16 client threads, through the Java
  * API ({@code TaskforgeClient.submit} over a store the harness opens, its pool at least as large as
  * the thread count) and through {@code POST /api/v1/tasks} of a server process run with {@code
- * --no-worker}, so that only submitting uses the CPU, from wrk threads with one connection each. Every series is preceded by an unrecorded
- * warm-up. Reports submits/s and the p50 and p99 of one call.
+ * --no-worker}, so that only submitting uses the CPU, from wrk threads with one connection each.
+ * Every series is preceded by an unrecorded warm-up. Reports submits/s and the p50 and p99 of one
+ * call.
  */
 public final class SubmitWorkload implements Workload {
     private static final String HTTP_BODY = "{\"type\":\"noop\",\"title\":\"submit\"}";
@@ -56,15 +57,7 @@ public final class SubmitWorkload implements Workload {
                 // 15 s warm-up runs).
                 int serverWarmup = 4 * settings.submitWarmup();
                 if (serverWarmup > 0) {
-                    int warmThreads = Math.min(16, serverWarmup);
-                    Wrk.runCounted(
-                            ctx.workDir(),
-                            server.url("/api/v1/tasks"),
-                            HTTP_BODY,
-                            serverWarmup,
-                            warmThreads,
-                            Duration.ofSeconds(Math.max(120, serverWarmup / 50)),
-                            server.apiKey());
+                    postCounted(ctx, server, serverWarmup, 16);
                     expected += serverWarmup;
                 }
                 for (int threads : settings.submitThreads()) {
@@ -92,17 +85,12 @@ public final class SubmitWorkload implements Workload {
      */
     private static long recordHttp(BenchContext ctx, Store store, Taskforges.ApiServer server, int threads)
             throws Exception {
-        var settings = ctx.settings();
-        String url = server.url("/api/v1/tasks");
-        int warmup = settings.submitWarmup();
-        int total = settings.submits();
-        Duration bound = Duration.ofSeconds(Math.max(120, total / 50));
+        int warmup = ctx.settings().submitWarmup();
+        int total = ctx.settings().submits();
         if (warmup > 0) {
-            int warmThreads = Math.min(threads, warmup);
-            Wrk.runCounted(ctx.workDir(), url, HTTP_BODY, warmup, warmThreads, bound, server.apiKey());
+            postCounted(ctx, server, warmup, threads);
         }
-        int n = Math.min(threads, total);
-        Wrk.Result r = Wrk.runCounted(ctx.workDir(), url, HTTP_BODY, total, n, bound, server.apiKey());
+        Wrk.Result r = postCounted(ctx, server, total, threads);
         String subject = "http, " + threads(threads);
         var report = ctx.report();
         report.add("B", store.label(), subject, "submits/s", r.requestsPerSecond(), "tasks/s");
@@ -115,6 +103,24 @@ public final class SubmitWorkload implements Workload {
                     + " submits answered, " + r.errors() + " failed");
         }
         return total + (long) warmup;
+    }
+
+    /** {@code calls} POSTs of a noop task by wrk, from as many threads as asked (no more than calls). */
+    private static Wrk.Result postCounted(BenchContext ctx, Taskforges.ApiServer server, int calls, int threads)
+            throws Exception {
+        return Wrk.runCounted(
+                ctx.workDir(),
+                server.url("/api/v1/tasks"),
+                HTTP_BODY,
+                calls,
+                Math.min(threads, calls),
+                bound(calls),
+                server.apiKey());
+    }
+
+    /** How long a series of {@code calls} may take before it counts as stuck. */
+    private static Duration bound(int calls) {
+        return Duration.ofSeconds(Math.max(120, calls / 50));
     }
 
     /** Runs one series and reports it; returns how many tasks it stored, warm-up included. */
@@ -133,8 +139,7 @@ public final class SubmitWorkload implements Workload {
             ConcurrentSubmits.Call call)
             throws Exception {
         int warmup = ctx.settings().submitWarmup();
-        Duration timeout = Duration.ofSeconds(Math.max(120, total / 50));
-        ConcurrentSubmits.Result r = ConcurrentSubmits.run(threads, total, warmup, timeout, call);
+        ConcurrentSubmits.Result r = ConcurrentSubmits.run(threads, total, warmup, bound(total), call);
         var report = ctx.report();
         report.add(workload, store.label(), subject, "submits/s", r.perSecond(), "tasks/s");
         r.latencies().report(report, workload, store, subject, "submit", false);
